@@ -1,0 +1,506 @@
+/**
+ * The HTTP contract between the Agora client and its backend: resource shapes,
+ * request bodies with their validation, and the error envelope. The mock backend
+ * validates with these same schemas, and a real server implements the same rules.
+ *
+ * Client code that only reads imports types from here (`import type`), so the
+ * schemas stay out of the reader's bundle.
+ */
+import { z } from 'zod';
+
+export const API_BASE = '/api';
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'discussion_closed'
+  | 'payload_too_large'
+  | 'internal';
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field name to message, for validation failures. */
+    fields?: Record<string, string>;
+    /** Extra facts a client can act on, e.g. the existing entry of a duplicate. */
+    details?: Record<string, unknown>;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// People and sessions
+// ---------------------------------------------------------------------------
+
+export type Role = 'participant' | 'moderator';
+
+export interface User {
+  id: string;
+  displayName: string;
+  organisation: string | null;
+  role: Role;
+}
+
+export interface SessionResponse {
+  user: User | null;
+}
+
+export const SESSION_COOKIE = 'agora_session';
+
+export const signInSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+export type SignInBody = z.input<typeof signInSchema>;
+
+export const joinSchema = z.strictObject({
+  displayName: z
+    .string()
+    .trim()
+    .min(2, 'Enter a display name of at least 2 characters.')
+    .max(80, 'Keep the display name under 80 characters.'),
+  organisation: z
+    .string()
+    .trim()
+    .max(120, 'Keep the organisation under 120 characters.')
+    .optional()
+    .transform((v) => (v ? v : null)),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
+  password: z
+    .string()
+    .min(8, 'Choose a password of at least 8 characters.')
+    .max(200, 'Keep the password under 200 characters.'),
+});
+export type JoinBody = z.input<typeof joinSchema>;
+
+// ---------------------------------------------------------------------------
+// Discussions
+// ---------------------------------------------------------------------------
+
+export type DiscussionStatus = 'open' | 'closed';
+/** Which entries a moderator must approve before they are published. */
+export type ApprovalMode = 'all' | 'first' | 'none';
+
+export interface Partner {
+  name: string;
+  url: string | null;
+}
+
+export interface RelatedEvent {
+  title: string;
+  date: string; // ISO date
+  place: string;
+  description: string;
+}
+
+export interface DiscussionSummary {
+  slug: string;
+  title: string;
+  status: DiscussionStatus;
+  /** ISO dates, inclusive. */
+  startsOn: string;
+  endsOn: string;
+  organiser: string;
+  counts: { comments: number; resources: number };
+}
+
+export interface Discussion extends DiscussionSummary {
+  introduction: string;
+  partners: Partner[];
+  event: RelatedEvent | null;
+  originalUrl: string | null;
+  approvalMode: ApprovalMode;
+  closedAt: string | null;
+  closedReason: string | null;
+  /** A scheduled closing time; the discussion closes by itself then. */
+  closesAt: string | null;
+  digestPublished: boolean;
+}
+
+export interface DiscussionListResponse {
+  discussions: DiscussionSummary[];
+}
+
+const isoDate = z.iso.date('Use a date as YYYY-MM-DD.');
+
+export const partnerSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the partner.').max(120),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+});
+
+export const eventSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Name the event.').max(200),
+  date: isoDate,
+  place: z.string().trim().max(200).default(''),
+  description: z.string().trim().max(2000).default(''),
+});
+
+export const createDiscussionSchema = z
+  .strictObject({
+    title: z.string().trim().min(5, 'Give a title of at least 5 characters.').max(200),
+    introduction: z.string().trim().min(1, 'Write an introduction.').max(5000),
+    organiser: z.string().trim().min(1, 'Name the organiser.').max(120),
+    partners: z.array(partnerSchema).max(20).default([]),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    event: eventSchema.nullable().default(null),
+    approvalMode: z.enum(['all', 'first', 'none']).default('all'),
+  })
+  .refine((d) => d.endsOn >= d.startsOn, {
+    error: 'The end date must not be before the start date.',
+    path: ['endsOn'],
+  });
+export type CreateDiscussionBody = z.input<typeof createDiscussionSchema>;
+
+export const updateDiscussionSchema = z.strictObject({
+  title: z.string().trim().min(5).max(200).optional(),
+  introduction: z.string().trim().min(1).max(5000).optional(),
+  organiser: z.string().trim().min(1).max(120).optional(),
+  partners: z.array(partnerSchema).max(20).optional(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  event: eventSchema.nullable().optional(),
+  approvalMode: z.enum(['all', 'first', 'none']).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  closedReason: z.string().trim().max(500).optional(),
+  closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type UpdateDiscussionBody = z.input<typeof updateDiscussionSchema>;
+
+// ---------------------------------------------------------------------------
+// Entries: comments and resources share a moderation life cycle
+// ---------------------------------------------------------------------------
+
+/**
+ * pending → published | rejected; pending → withdrawn (by its author);
+ * published → hidden → published (restore). A hidden entry keeps its replies.
+ */
+export type EntryStatus = 'pending' | 'published' | 'rejected' | 'hidden' | 'withdrawn';
+
+export interface Author {
+  id: string | null;
+  name: string;
+  organisation: string | null;
+}
+
+export type FlagReason = 'spam' | 'abusive' | 'off-topic' | 'other';
+
+/** What the signed-in viewer may do with an entry; the backend decides. */
+export interface EntryPermissions {
+  canEdit: boolean;
+  canWithdraw: boolean;
+  canFlag: boolean;
+  hasFlagged: boolean;
+  canModerate: boolean;
+}
+
+export interface Comment {
+  id: string;
+  discussionSlug: string;
+  parentId: string | null;
+  /** 0 for a top-level comment; replies nest to depth 2 at most. */
+  depth: number;
+  author: Author;
+  /** Markdown source; empty for viewers who may not see a hidden entry. */
+  body: string;
+  /** Safe HTML rendered by the backend from `body`. */
+  html: string;
+  hashtags: string[];
+  status: EntryStatus;
+  /** Why a moderator rejected or hid it (shown to the author, and for hidden entries to all). */
+  moderationReason: string | null;
+  featured: boolean;
+  /** Carried over from the February 2015 discussion, whose times were not recorded. */
+  original: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  flagCount: number;
+  viewer: EntryPermissions;
+}
+
+export interface CommentPage {
+  comments: Comment[];
+  /** Pass as `cursor` to get the next page; null at the end. */
+  nextCursor: string | null;
+  /** Pass as `cursor` to get the page before; null at the start. */
+  prevCursor: string | null;
+  /** Comments this viewer can see in the whole thread. */
+  total: number;
+}
+
+export const COMMENT_MIN = 2;
+export const COMMENT_MAX = 10_000;
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 100;
+
+export const commentBodySchema = z
+  .string({ error: 'Write a comment.' })
+  .trim()
+  .min(COMMENT_MIN, `Write at least ${COMMENT_MIN} characters.`)
+  .max(COMMENT_MAX, `Keep it under ${COMMENT_MAX.toLocaleString('en')} characters.`);
+
+export const createCommentSchema = z.strictObject({
+  body: commentBodySchema,
+  parentId: z.string().min(1).max(64).nullable().default(null),
+});
+export type CreateCommentBody = z.input<typeof createCommentSchema>;
+
+export const updateCommentSchema = z.strictObject({ body: commentBodySchema });
+export type UpdateCommentBody = z.input<typeof updateCommentSchema>;
+
+export const commentListQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  /** Start the page at the thread that holds this comment (for permalinks). */
+  anchor: z.string().max(64).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(PAGE_LIMIT_DEFAULT),
+});
+
+export const RESOURCE_KINDS = ['course', 'talk', 'report', 'tool', 'article', 'other'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export const RESOURCE_DESCRIPTION_MAX = 500;
+
+export interface Resource {
+  id: string;
+  discussionSlug: string;
+  /** Null where the original discussion recorded no address. */
+  url: string | null;
+  title: string;
+  kind: ResourceKind;
+  description: string;
+  /** Null where the original discussion did not record who shared it. */
+  sharedBy: Author | null;
+  status: EntryStatus;
+  moderationReason: string | null;
+  original: boolean;
+  createdAt: string;
+  flagCount: number;
+  viewer: EntryPermissions;
+}
+
+export interface ResourceListResponse {
+  resources: Resource[];
+}
+
+export type ResourceSort = 'newest' | 'title';
+
+export const resourceListQuerySchema = z.strictObject({
+  kind: z.enum(RESOURCE_KINDS).optional(),
+  sort: z.enum(['newest', 'title']).default('newest'),
+});
+
+export const createResourceSchema = z.strictObject({
+  url: z.string({ error: 'Enter the address.' }).trim().min(1, 'Enter the address.').max(2000),
+  title: z
+    .string({ error: 'Enter a title.' })
+    .trim()
+    .min(2, 'Enter a title of at least 2 characters.')
+    .max(200, 'Keep the title under 200 characters.'),
+  kind: z.enum(RESOURCE_KINDS, { error: 'Choose a kind.' }),
+  description: z
+    .string()
+    .trim()
+    .max(
+      RESOURCE_DESCRIPTION_MAX,
+      `Keep the description under ${RESOURCE_DESCRIPTION_MAX} characters.`,
+    )
+    .default(''),
+});
+export type CreateResourceBody = z.input<typeof createResourceSchema>;
+
+// ---------------------------------------------------------------------------
+// Campaigns
+// ---------------------------------------------------------------------------
+
+export interface Campaign {
+  /** Lower-cased key used in addresses. */
+  tag: string;
+  /** As first written, e.g. "HeForShe". */
+  label: string;
+  /** Published comments that mention it. */
+  commentCount: number;
+  /** Listed in the original digest. */
+  original: boolean;
+}
+
+export interface CampaignListResponse {
+  campaigns: Campaign[];
+}
+
+export interface CampaignDetailResponse {
+  campaign: Campaign;
+  comments: Comment[];
+}
+
+// ---------------------------------------------------------------------------
+// Flags
+// ---------------------------------------------------------------------------
+
+export const FLAG_HIDE_THRESHOLD = 3;
+
+export const createFlagSchema = z
+  .strictObject({
+    reason: z.enum(['spam', 'abusive', 'off-topic', 'other'], { error: 'Choose a reason.' }),
+    note: z.string().trim().max(500).default(''),
+  })
+  .refine((f) => f.reason !== 'other' || f.note.length > 0, {
+    error: 'Say what is wrong.',
+    path: ['note'],
+  });
+export type CreateFlagBody = z.input<typeof createFlagSchema>;
+
+// ---------------------------------------------------------------------------
+// Moderation
+// ---------------------------------------------------------------------------
+
+export type EntryKind = 'comment' | 'resource';
+
+export const REJECTION_PRESETS = [
+  'Off-topic',
+  'Abusive',
+  'Spam',
+  'Duplicate',
+  'Personal information',
+] as const;
+
+export type ModerationAction =
+  | 'approve'
+  | 'edit-approve'
+  | 'reject'
+  | 'hide'
+  | 'restore'
+  | 'dismiss-flags'
+  | 'feature'
+  | 'unfeature';
+
+export interface FlagSummary {
+  reason: FlagReason;
+  count: number;
+  notes: string[];
+}
+
+export interface QueueItem {
+  kind: EntryKind;
+  /** 'new' waits for a first decision; 'flagged' is published or auto-hidden and flagged. */
+  reason: 'new' | 'flagged';
+  discussion: { slug: string; title: string };
+  comment: Comment | null;
+  resource: Resource | null;
+  /** The comment a reply answers. */
+  parent: Comment | null;
+  flags: FlagSummary[];
+  /** Outcomes of the author's earlier entries. */
+  authorHistory: { published: number; rejected: number; hidden: number };
+}
+
+export interface QueueResponse {
+  items: QueueItem[];
+  total: number;
+}
+
+export const queueQuerySchema = z.strictObject({
+  discussion: z.string().max(120).optional(),
+  kind: z.enum(['comment', 'resource']).optional(),
+});
+
+export const decisionSchema = z
+  .strictObject({
+    kind: z.enum(['comment', 'resource']),
+    id: z.string().min(1).max(64),
+    action: z.enum([
+      'approve',
+      'edit-approve',
+      'reject',
+      'hide',
+      'restore',
+      'dismiss-flags',
+      'feature',
+      'unfeature',
+    ]),
+    reason: z.string().trim().max(500).optional(),
+    body: commentBodySchema.optional(),
+    /** The status the moderator saw; a different current status is a 409. */
+    expectedStatus: z.enum(['pending', 'published', 'rejected', 'hidden', 'withdrawn']),
+  })
+  .refine((d) => !(d.action === 'reject' || d.action === 'hide') || (d.reason ?? '') !== '', {
+    error: 'Give a reason.',
+    path: ['reason'],
+  })
+  .refine((d) => d.action !== 'edit-approve' || d.body !== undefined, {
+    error: 'Give the edited text.',
+    path: ['body'],
+  });
+export type DecisionBody = z.input<typeof decisionSchema>;
+
+export interface DecisionResponse {
+  comment: Comment | null;
+  resource: Resource | null;
+}
+
+export interface Revision {
+  body: string;
+  editedAt: string;
+  editedBy: string;
+}
+
+export interface LogEntry {
+  id: string;
+  at: string;
+  moderator: { id: string; name: string };
+  action: ModerationAction | 'open' | 'close' | 'create' | 'edit-discussion' | 'publish-digest';
+  kind: EntryKind | 'discussion';
+  targetId: string;
+  discussionSlug: string;
+  reason: string | null;
+}
+
+export interface LogResponse {
+  entries: LogEntry[];
+}
+
+export const logQuerySchema = z.strictObject({
+  discussion: z.string().max(120).optional(),
+  action: z.string().max(40).optional(),
+  moderator: z.string().max(64).optional(),
+});
+
+// ---------------------------------------------------------------------------
+// The digest of extracts
+// ---------------------------------------------------------------------------
+
+export interface Digest {
+  discussionSlug: string;
+  published: boolean;
+  editorial: string;
+  /** Featured comments in the order moderators chose. */
+  extracts: Comment[];
+  resources: Resource[];
+  campaigns: Campaign[];
+}
+
+export const updateDigestSchema = z.strictObject({
+  editorial: z.string().trim().max(2000).optional(),
+  order: z.array(z.string().min(1).max(64)).max(200).optional(),
+  resourceIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  published: z.boolean().optional(),
+});
+export type UpdateDigestBody = z.input<typeof updateDigestSchema>;
+
+/** Largest request body any endpoint accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,0 +1,96 @@
+/**
+ * The one way the client talks to the backend: JSON in, JSON out, and a typed
+ * ApiError for every failure. It never shows a message or redirects; views decide.
+ */
+import { API_BASE, type ErrorBody, type ErrorCode } from './contract';
+
+export type ClientErrorCode = ErrorCode | 'network';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const apiBase: string = import.meta.env.VITE_API_BASE || API_BASE;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+  /** Lets the backend recognise a retried request and create nothing twice. */
+  idempotencyKey?: string;
+}
+
+export function apiUrl(path: string, query?: RequestOptions['query']): URL {
+  const url = new URL(`${apiBase}${path}`, window.location.origin);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof value.error === 'object' &&
+    value.error !== null &&
+    'message' in value.error &&
+    typeof value.error.message === 'string'
+  );
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal, idempotencyKey } = options;
+  const headers = new Headers({ Accept: 'application/json' });
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(
+      0,
+      'network',
+      'Could not reach the server. Check your connection and try again.',
+    );
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as T;
+  if (isErrorBody(payload)) {
+    const { code, message, fields, details } = payload.error;
+    throw new ApiError(response.status, code, message, fields, details);
+  }
+  throw new ApiError(
+    response.status,
+    response.status >= 500 ? 'internal' : 'bad_request',
+    response.status >= 500
+      ? 'The server could not answer. Try again in a moment.'
+      : `The request failed (${response.status}).`,
+  );
+}
+
+/** A fresh key for one intended write; retries of the same write reuse it. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

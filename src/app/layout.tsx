@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { AnnouncerProvider } from '../components/announcer';
+import { isDemo } from '../lib/env';
+import { ResetDemo } from '../features/session/reset-demo';
+import { SessionMenu } from '../features/session/session-menu';
+
+/** After a navigation, focus goes to the new page's main heading, as a screen reader user expects. */
+function useFocusHeadingOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [pathname]);
+}
+
+export function Layout() {
+  useFocusHeadingOnNavigate();
+  return (
+    <AnnouncerProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="container site-header-inner">
+          <Link to="/" className="brand" aria-label="Agora, home">
+            <span className="brand-mark" aria-hidden="true">
+              A
+            </span>
+            Agora
+          </Link>
+          <nav aria-label="Main" className="site-nav">
+            <NavLink to="/" end>
+              Discussions
+            </NavLink>
+          </nav>
+          <SessionMenu />
+        </div>
+      </header>
+      <main id="main" className="container site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container site-footer-inner">
+          <p>Agora — moderated online discussions.</p>
+          {isDemo && <ResetDemo />}
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </AnnouncerProvider>
+  );
+}

@@ -1,0 +1,104 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createBrowserRouter,
+  createMemoryRouter,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
+import { campaignQueries } from '../api/campaigns';
+import { commentQueries } from '../api/comments';
+import { discussionQueries } from '../api/discussions';
+import { resourceQueries } from '../api/resources';
+import { sessionQueries } from '../api/session';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+import { CampaignRoute } from './routes/campaign';
+import { DiscussionRoute } from './routes/discussion';
+import { HomeRoute } from './routes/home';
+import { NotFoundRoute } from './routes/not-found';
+import { ResourcesRoute } from './routes/resources';
+
+export interface RouterOptions {
+  /** Tests render the app at a URL in memory. */
+  initialEntries?: string[];
+}
+
+const slugOf = ({ params }: LoaderFunctionArgs) => params.slug ?? '';
+
+/** A page shows its own error state for a failed query; the loader only starts the work. */
+const warm = (pending: Promise<unknown>) => {
+  pending.catch(() => undefined);
+};
+
+/**
+ * Loaders start every query a page needs before it renders, without waiting for
+ * them: the page shows its placeholders at once and fills in as data arrives.
+ */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  const discussionLoader = (args: LoaderFunctionArgs) => {
+    const slug = slugOf(args);
+    warm(queryClient.query(discussionQueries.detail(slug)));
+    warm(queryClient.infiniteQuery(commentQueries.thread(slug, args.params.commentId)));
+    warm(queryClient.query(resourceQueries.list(slug)));
+    warm(queryClient.query(campaignQueries.list(slug)));
+    return null;
+  };
+
+  return [
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      loader: () => {
+        warm(queryClient.query(sessionQueries.current()));
+        return null;
+      },
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            {
+              index: true,
+              element: <HomeRoute />,
+              loader: () => {
+                warm(queryClient.query(discussionQueries.list()));
+                return null;
+              },
+            },
+            { path: 'discussions/:slug', element: <DiscussionRoute />, loader: discussionLoader },
+            {
+              path: 'discussions/:slug/comments/:commentId',
+              element: <DiscussionRoute />,
+              loader: discussionLoader,
+            },
+            {
+              path: 'discussions/:slug/resources',
+              element: <ResourcesRoute />,
+              loader: (args) => {
+                warm(queryClient.query(discussionQueries.detail(slugOf(args))));
+                return null;
+              },
+            },
+            {
+              path: 'discussions/:slug/campaigns/:tag',
+              element: <CampaignRoute />,
+              loader: (args) => {
+                const slug = slugOf(args);
+                warm(queryClient.query(discussionQueries.detail(slug)));
+                warm(queryClient.query(campaignQueries.detail(slug, args.params.tag ?? '')));
+                return null;
+              },
+            },
+            { path: '*', element: <NotFoundRoute /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient, options: RouterOptions = {}) {
+  const routes = appRoutes(queryClient);
+  return options.initialEntries
+    ? createMemoryRouter(routes, { initialEntries: options.initialEntries })
+    : createBrowserRouter(routes);
+}

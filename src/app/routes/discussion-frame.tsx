@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import type { Discussion } from '../../api/contract';
+import { discussionQueries } from '../../api/discussions';
+import { ApiError } from '../../api/http';
+import { useDocumentTitle } from '../../components/document-title';
+import { ErrorState } from '../../components/error-state';
+import { LoadingRegion, Skeleton } from '../../components/skeleton';
+
+interface DiscussionFrameProps {
+  slug: string;
+  /** The page's own name, for the document title: "Resources", a campaign… */
+  page?: string;
+  /** What the page shows above its content once the discussion is known. */
+  header: (discussion: Discussion) => ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * What every page of a discussion shares: loading it, its not-found and error
+ * states, the heading, and the tabs between its pages.
+ */
+export function DiscussionFrame({ slug, page, header, children }: DiscussionFrameProps) {
+  const { data, isPending, isError, error, refetch } = useQuery(discussionQueries.detail(slug));
+  useDocumentTitle(
+    isError && error instanceof ApiError && error.status === 404
+      ? 'Discussion not found'
+      : data
+        ? [page, data.title].filter(Boolean).join(' · ')
+        : undefined,
+  );
+
+  if (isPending) {
+    return (
+      <LoadingRegion label="Loading the discussion…">
+        <h1 className="visually-hidden">Loading the discussion</h1>
+        <Skeleton lines={5} height={14} />
+      </LoadingRegion>
+    );
+  }
+  if (isError) {
+    if (error instanceof ApiError && error.status === 404) {
+      return (
+        <div className="page-message">
+          <h1>Discussion not found</h1>
+          <p>There is no discussion at this address. It may have been mistyped or removed.</p>
+          <p>
+            <Link to="/">See all discussions</Link>
+          </p>
+        </div>
+      );
+    }
+    return (
+      <>
+        <h1>Discussion</h1>
+        <ErrorState
+          error={error}
+          title="The discussion could not be loaded"
+          onRetry={() => void refetch()}
+        />
+      </>
+    );
+  }
+
+  const base = `/discussions/${slug}`;
+  return (
+    <>
+      {header(data)}
+      <nav className="tabs" aria-label="This discussion">
+        <NavLink to={base} end>
+          Comments
+        </NavLink>
+        <NavLink to={`${base}/resources`}>Resources</NavLink>
+        {data.digestPublished && <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>}
+      </nav>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { useParams } from 'react-router';
+import { CommentThread } from '../../features/comments/comment-thread';
+import { ResourceSummary } from '../../features/resources/resource-summary';
+import { CampaignList } from '../../features/threads/campaign-list';
+import { DiscussionHeader } from '../../features/threads/discussion-header';
+import { DiscussionFrame } from './discussion-frame';
+
+export function DiscussionRoute() {
+  const { slug = '', commentId } = useParams();
+  return (
+    <DiscussionFrame slug={slug} header={(d) => <DiscussionHeader discussion={d} />}>
+      <div className="discussion-layout">
+        <section className="discussion-main" aria-labelledby="comments-heading">
+          <h2 id="comments-heading">Comments</h2>
+          <CommentThread slug={slug} anchor={commentId} />
+        </section>
+        <aside className="discussion-aside" aria-label="Resources and campaigns">
+          <ResourceSummary slug={slug} />
+          <CampaignList slug={slug} />
+        </aside>
+      </div>
+    </DiscussionFrame>
+  );
+}

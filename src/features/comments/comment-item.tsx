@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Comment } from '../../api/contract';
+import { formatDateTime } from '../../lib/dates';
+import { CommentBody } from './comment-body';
+
+interface CommentItemProps {
+  comment: Comment;
+  /** The author of the comment this one replies to, when it is loaded. */
+  parentAuthor?: string | undefined;
+  isTarget?: boolean;
+  /** Actions a feature adds below the text: reply, edit, flag, moderate. */
+  children?: ReactNode;
+}
+
+export const commentDomId = (id: string) => `comment-${id}`;
+export const commentPath = (c: Pick<Comment, 'discussionSlug' | 'id'>) =>
+  `/discussions/${c.discussionSlug}/comments/${c.id}`;
+
+const STATUS_NOTE: Partial<Record<Comment['status'], string>> = {
+  pending: 'Awaiting moderation — only you and the moderators see it.',
+  rejected: 'Rejected by a moderator',
+  withdrawn: 'Withdrawn',
+};
+
+export function CommentItem({
+  comment: c,
+  parentAuthor,
+  isTarget = false,
+  children,
+}: CommentItemProps) {
+  const headingId = `${commentDomId(c.id)}-author`;
+  const hidden = c.status === 'hidden';
+  return (
+    <article
+      id={commentDomId(c.id)}
+      className={`comment status-${c.status}${isTarget ? ' is-target' : ''}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <header className="comment-header">
+        <div className="comment-byline">
+          <h3 id={headingId} className="comment-author">
+            {c.author.name}
+          </h3>
+          {c.author.organisation && <span className="organisation">{c.author.organisation}</span>}
+        </div>
+        <p className="comment-meta">
+          {parentAuthor && <span>In reply to {parentAuthor}</span>}
+          <Link
+            to={commentPath(c)}
+            className="permalink"
+            aria-label={`Permalink to the comment by ${c.author.name}`}
+          >
+            {c.original
+              ? 'From the original discussion, February 2015'
+              : formatDateTime(c.createdAt)}
+          </Link>
+          {c.editedAt && <span>edited</span>}
+          {c.featured && <span className="badge badge-featured">Extract</span>}
+        </p>
+      </header>
+      {STATUS_NOTE[c.status] && (
+        <p className={`entry-status entry-status-${c.status}`}>
+          {STATUS_NOTE[c.status]}
+          {c.status === 'rejected' && (c.moderationReason ? `: ${c.moderationReason}` : '.')}
+        </p>
+      )}
+      {hidden ? (
+        <p className="removed">Removed by a moderator: {c.moderationReason ?? 'no reason given'}</p>
+      ) : null}
+      {c.html && <CommentBody html={c.html} />}
+      {children}
+    </article>
+  );
+}

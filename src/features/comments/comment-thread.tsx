@@ -1,0 +1,109 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { commentQueries } from '../../api/comments';
+import type { Comment } from '../../api/contract';
+import { ErrorState } from '../../components/error-state';
+import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { plural } from '../../lib/plural';
+import { CommentItem, commentDomId } from './comment-item';
+
+interface CommentThreadProps {
+  slug: string;
+  /** A permalinked comment: the thread opens at it, scrolls to it and highlights it. */
+  anchor?: string | undefined;
+}
+
+export function CommentThread({ slug, anchor }: CommentThreadProps) {
+  const thread = useInfiniteQuery(commentQueries.thread(slug, anchor));
+  const comments = useMemo(
+    () => thread.data?.pages.flatMap((p) => p.comments) ?? [],
+    [thread.data],
+  );
+  const authors = useMemo(() => new Map(comments.map((c) => [c.id, c.author.name])), [comments]);
+  const total = thread.data?.pages[0]?.total ?? 0;
+  const targetLoaded = anchor !== undefined && authors.has(anchor);
+
+  useEffect(() => {
+    if (!targetLoaded || !anchor) return;
+    const el = document.getElementById(commentDomId(anchor));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [anchor, targetLoaded]);
+
+  if (thread.isPending) {
+    return (
+      <LoadingRegion label="Loading comments…">
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="comment">
+            <Skeleton lines={4} height={8} />
+          </div>
+        ))}
+      </LoadingRegion>
+    );
+  }
+  if (!thread.data) {
+    return (
+      <ErrorState
+        error={thread.error}
+        title="The comments could not be loaded"
+        onRetry={() => void thread.refetch()}
+      />
+    );
+  }
+
+  return (
+    <div className="thread">
+      <p className="thread-count">{plural(total, 'comment')}</p>
+      {thread.hasPreviousPage && (
+        <LoadMore
+          label="Show earlier comments"
+          pending={thread.isFetchingPreviousPage}
+          onClick={() => void thread.fetchPreviousPage()}
+        />
+      )}
+      {comments.length === 0 ? (
+        <p className="empty">No comments yet. Be the first to take part.</p>
+      ) : (
+        <ol className="comment-list">
+          {comments.map((c: Comment) => (
+            <li key={c.id} className={`depth-${Math.min(c.depth, 2)}`}>
+              <CommentItem
+                comment={c}
+                parentAuthor={c.parentId ? authors.get(c.parentId) : undefined}
+                isTarget={c.id === anchor}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      {thread.isFetchNextPageError && (
+        <ErrorState error={thread.error} title="More comments could not be loaded" />
+      )}
+      {thread.hasNextPage && (
+        <LoadMore
+          label="Show more comments"
+          pending={thread.isFetchingNextPage}
+          onClick={() => void thread.fetchNextPage()}
+        />
+      )}
+    </div>
+  );
+}
+
+function LoadMore({
+  label,
+  pending,
+  onClick,
+}: {
+  label: string;
+  pending: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <p className="load-more">
+      <button type="button" className="button button-quiet" onClick={onClick} disabled={pending}>
+        {pending ? 'Loading…' : label}
+      </button>
+    </p>
+  );
+}

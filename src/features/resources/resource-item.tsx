@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import type { Resource, ResourceKind } from '../../api/contract';
+
+export const KIND_LABEL: Record<ResourceKind, string> = {
+  course: 'Course',
+  talk: 'Talk',
+  report: 'Report',
+  tool: 'Tool',
+  article: 'Article',
+  other: 'Other',
+};
+
+const STATUS_NOTE: Partial<Record<Resource['status'], string>> = {
+  pending: 'Awaiting moderation — only you and the moderators see it.',
+  rejected: 'Rejected by a moderator',
+};
+
+export function ResourceItem({
+  resource: r,
+  children,
+}: {
+  resource: Resource;
+  children?: ReactNode;
+}) {
+  if (r.status === 'hidden' && !r.viewer.canModerate) {
+    return (
+      <article className="resource status-hidden" aria-label="Removed resource">
+        <p className="removed">Removed by a moderator: {r.moderationReason ?? 'no reason given'}</p>
+      </article>
+    );
+  }
+  return (
+    <article className={`resource status-${r.status}`} aria-labelledby={`resource-${r.id}`}>
+      <p className="resource-kind">
+        <span className={`badge badge-kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span>
+      </p>
+      <h3 id={`resource-${r.id}`} className="resource-title">
+        {r.url ? (
+          <a href={r.url} rel="nofollow ugc noopener" target="_blank">
+            {r.title}
+          </a>
+        ) : (
+          r.title
+        )}
+      </h3>
+      {r.description && <p className="resource-description">{r.description}</p>}
+      <p className="meta">
+        {!r.url && <span>No address was recorded in the original discussion.</span>}
+        <span>
+          {r.sharedBy
+            ? `Shared by ${r.sharedBy.name}${r.sharedBy.organisation ? ` · ${r.sharedBy.organisation}` : ''}`
+            : 'Shared during the original discussion; who shared it was not recorded.'}
+        </span>
+      </p>
+      {STATUS_NOTE[r.status] && (
+        <p className={`entry-status entry-status-${r.status}`}>
+          {STATUS_NOTE[r.status]}
+          {r.status === 'rejected' && (r.moderationReason ? `: ${r.moderationReason}` : '.')}
+        </p>
+      )}
+      {children}
+    </article>
+  );
+}
