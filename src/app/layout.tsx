@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { AnnouncerProvider } from '../components/announcer';
 import { isDemo } from '../lib/env';
 import { ResetDemo } from '../features/session/reset-demo';
+import { ModerationNavLink } from '../features/moderation/moderation-nav-link';
 import { SessionMenu } from '../features/session/session-menu';
 
 /** After a navigation, focus goes to the new page's main heading, as a screen reader user expects. */
@@ -41,6 +42,7 @@ export function Layout() {
             <NavLink to="/" end>
               Discussions
             </NavLink>
+            <ModerationNavLink />
           </nav>
           <SessionMenu />
         </div>
@@ -56,5 +58,14 @@ export function Layout() {
       </footer>
       <ScrollRestoration />
     </AnnouncerProvider>
+  );
+}
+
+/** Shown for the instant before the first route is ready. */
+export function AppLoading() {
+  return (
+    <div className="container site-main" role="status">
+      <span className="visually-hidden">Loading Agora…</span>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { commentQueries } from '../api/comments';
 import { discussionQueries } from '../api/discussions';
 import { resourceQueries } from '../api/resources';
 import { sessionQueries } from '../api/session';
-import { Layout } from './layout';
+import { AppLoading, Layout } from './layout';
 import { RouteError } from './route-error';
 import { CampaignRoute } from './routes/campaign';
 import { DiscussionRoute } from './routes/discussion';
@@ -48,6 +48,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     {
       element: <Layout />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <AppLoading />,
       loader: () => {
         warm(queryClient.query(sessionQueries.current()));
         return null;
@@ -87,6 +88,45 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 warm(queryClient.query(campaignQueries.detail(slug, args.params.tag ?? '')));
                 return null;
               },
+            },
+            // Pages a reader never opens load only when used.
+            {
+              path: 'sign-in',
+              lazy: () => import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })),
+            },
+            {
+              path: 'join',
+              lazy: () => import('./routes/join').then((m) => ({ Component: m.JoinRoute })),
+            },
+            {
+              path: 'moderation',
+              lazy: () =>
+                import('./routes/moderation').then((m) => ({ Component: m.ModerationRoute })),
+            },
+            {
+              path: 'moderation/log',
+              lazy: () =>
+                import('./routes/moderation-log').then((m) => ({
+                  Component: m.ModerationLogRoute,
+                })),
+            },
+            {
+              path: 'discussions/new',
+              lazy: () =>
+                import('./routes/discussion-new').then((m) => ({
+                  Component: m.DiscussionNewRoute,
+                })),
+            },
+            {
+              path: 'discussions/:slug/edit',
+              lazy: () =>
+                import('./routes/discussion-edit').then((m) => ({
+                  Component: m.DiscussionEditRoute,
+                })),
+            },
+            {
+              path: 'discussions/:slug/digest',
+              lazy: () => import('./routes/digest').then((m) => ({ Component: m.DigestRoute })),
             },
             { path: '*', element: <NotFoundRoute /> },
           ],

@@ -14,7 +14,7 @@ interface DiscussionFrameProps {
   page?: string;
   /** What the page shows above its content once the discussion is known. */
   header: (discussion: Discussion) => ReactNode;
-  children: ReactNode;
+  children: ReactNode | ((discussion: Discussion) => ReactNode);
 }
 
 /**
@@ -74,7 +74,7 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
         <NavLink to={`${base}/resources`}>Resources</NavLink>
         {data.digestPublished && <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>}
       </nav>
-      {children}
+      {typeof children === 'function' ? children(data) : children}
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { useParams } from 'react-router';
+import { CommentActions } from '../../features/comments/comment-actions';
+import { CommentComposer } from '../../features/comments/comment-composer';
 import { CommentThread } from '../../features/comments/comment-thread';
+import { ModerationControls } from '../../features/moderation/moderation-controls';
 import { ResourceSummary } from '../../features/resources/resource-summary';
 import { CampaignList } from '../../features/threads/campaign-list';
 import { DiscussionHeader } from '../../features/threads/discussion-header';
@@ -9,16 +12,28 @@ export function DiscussionRoute() {
   const { slug = '', commentId } = useParams();
   return (
     <DiscussionFrame slug={slug} header={(d) => <DiscussionHeader discussion={d} />}>
-      <div className="discussion-layout">
-        <section className="discussion-main" aria-labelledby="comments-heading">
-          <h2 id="comments-heading">Comments</h2>
-          <CommentThread slug={slug} anchor={commentId} />
-        </section>
-        <aside className="discussion-aside" aria-label="Resources and campaigns">
-          <ResourceSummary slug={slug} />
-          <CampaignList slug={slug} />
-        </aside>
-      </div>
+      {(discussion) => (
+        <div className="discussion-layout">
+          <section className="discussion-main" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">Comments</h2>
+            <CommentThread
+              slug={slug}
+              anchor={commentId}
+              actions={(comment) => (
+                <>
+                  <CommentActions comment={comment} />
+                  <ModerationControls kind="comment" entry={comment} />
+                </>
+              )}
+            />
+            <CommentComposer discussion={discussion} />
+          </section>
+          <aside className="discussion-aside" aria-label="Resources and campaigns">
+            <ResourceSummary slug={slug} />
+            <CampaignList slug={slug} />
+          </aside>
+        </div>
+      )}
     </DiscussionFrame>
   );
 }

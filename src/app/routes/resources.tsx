@@ -1,5 +1,8 @@
 import { Link, useParams } from 'react-router';
+import { ModerationControls } from '../../features/moderation/moderation-controls';
+import { ResourceActions } from '../../features/resources/resource-actions';
 import { ResourceBrowser } from '../../features/resources/resource-browser';
+import { ShareResource } from '../../features/resources/share-resource';
 import { DiscussionFrame } from './discussion-frame';
 
 export function ResourcesRoute() {
@@ -17,7 +20,20 @@ export function ResourcesRoute() {
         </header>
       )}
     >
-      <ResourceBrowser slug={slug} />
+      {(discussion) => (
+        <>
+          <ShareResource discussion={discussion} />
+          <ResourceBrowser
+            slug={slug}
+            actions={(resource) => (
+              <>
+                <ResourceActions resource={resource} />
+                <ModerationControls kind="resource" entry={resource} />
+              </>
+            )}
+          />
+        </>
+      )}
     </DiscussionFrame>
   );
 }

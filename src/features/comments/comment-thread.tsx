@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { commentQueries } from '../../api/comments';
 import type { Comment } from '../../api/contract';
 import { ErrorState } from '../../components/error-state';
@@ -11,9 +11,11 @@ interface CommentThreadProps {
   slug: string;
   /** A permalinked comment: the thread opens at it, scrolls to it and highlights it. */
   anchor?: string | undefined;
+  /** Controls under each comment, composed by the route: reply, edit, flag, moderate. */
+  actions?: (comment: Comment) => ReactNode;
 }
 
-export function CommentThread({ slug, anchor }: CommentThreadProps) {
+export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
   const thread = useInfiniteQuery(commentQueries.thread(slug, anchor));
   const comments = useMemo(
     () => thread.data?.pages.flatMap((p) => p.comments) ?? [],
@@ -71,7 +73,9 @@ export function CommentThread({ slug, anchor }: CommentThreadProps) {
                 comment={c}
                 parentAuthor={c.parentId ? authors.get(c.parentId) : undefined}
                 isTarget={c.id === anchor}
-              />
+              >
+                {actions?.(c)}
+              </CommentItem>
             </li>
           ))}
         </ol>

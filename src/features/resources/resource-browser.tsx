@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { RESOURCE_KINDS, type ResourceKind, type ResourceSort } from '../../api/contract';
+import {
+  RESOURCE_KINDS,
+  type Resource,
+  type ResourceKind,
+  type ResourceSort,
+} from '../../api/contract';
 import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
@@ -11,7 +17,13 @@ const isKind = (v: string | null): v is ResourceKind =>
   v !== null && (RESOURCE_KINDS as readonly string[]).includes(v);
 
 /** All resources of a discussion, filtered by kind and sorted; the choice lives in the address. */
-export function ResourceBrowser({ slug }: { slug: string }) {
+interface ResourceBrowserProps {
+  slug: string;
+  /** Controls under each resource, composed by the route: flag, moderate. */
+  actions?: (resource: Resource) => ReactNode;
+}
+
+export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
@@ -77,7 +89,7 @@ export function ResourceBrowser({ slug }: { slug: string }) {
             <ul className="resource-list resource-grid">
               {data.resources.map((r) => (
                 <li key={r.id}>
-                  <ResourceItem resource={r} />
+                  <ResourceItem resource={r}>{actions?.(r)}</ResourceItem>
                 </li>
               ))}
             </ul>

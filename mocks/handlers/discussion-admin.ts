@@ -1,0 +1,4 @@
+import type { HttpHandler } from 'msw';
+
+/** Filled in by its issue. */
+export const discussionAdminHandlers: HttpHandler[] = [];
