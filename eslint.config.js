@@ -32,5 +32,25 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
+  {
+    // The contract builds zod schemas when loaded; the reader's path takes its types only.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/contract.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/contract', './contract'],
+              allowTypeImports: true,
+              message:
+                'Import only types from the contract here; a form that validates with its schemas must be lazy-loaded (add an eslint-disable with the reason).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,11 +1,12 @@
 import { setupWorker } from 'msw/browser';
-import { localStoragePersistence, persistTo } from './db';
+import { enableLongThreads, localStoragePersistence, persistTo } from './db';
 import { handlers } from './handlers';
 import { setLatency } from './handlers/endpoint';
 
 /** Starts the mock backend inside the page: dev server and demo builds only. */
 export async function startMockBackend(): Promise<void> {
   persistTo(localStoragePersistence());
+  if (scenarioRequested('long-threads')) enableLongThreads();
   setLatency(60);
   const worker = setupWorker(...handlers);
   await worker.start({
@@ -13,4 +14,12 @@ export async function startMockBackend(): Promise<void> {
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
+}
+
+/** `?scenario=long-threads` switches the scenario on for this tab until it is closed. */
+function scenarioRequested(name: string): boolean {
+  const key = 'agora-scenario';
+  const asked = new URLSearchParams(window.location.search).get('scenario');
+  if (asked) sessionStorage.setItem(key, asked);
+  return sessionStorage.getItem(key) === name;
 }

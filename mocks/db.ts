@@ -3,6 +3,7 @@
  * localStorage so that a person's additions survive a reload; in tests it lives
  * in memory and is reset after each test.
  */
+import { addLongThreads, withoutSynthetic } from './scenarios';
 import { STORE_VERSION, seedStore, type Store } from './store';
 
 const STORAGE_KEY = 'agora-demo-store';
@@ -15,6 +16,7 @@ export interface Persistence {
 
 let persistence: Persistence | null = null;
 let store: Store = seedStore();
+let longThreads = false;
 
 export function getStore(): Store {
   return store;
@@ -22,11 +24,18 @@ export function getStore(): Store {
 
 export function resetStore(): void {
   store = seedStore();
+  if (longThreads) addLongThreads(store);
   persistence?.clear();
 }
 
 export function saveStore(): void {
-  persistence?.save(JSON.stringify(store));
+  persistence?.save(JSON.stringify(longThreads ? withoutSynthetic(store) : store));
+}
+
+/** The long-thread scenario: synthetic discussions of 100, 1,000 and 10,000 comments. */
+export function enableLongThreads(): void {
+  longThreads = true;
+  addLongThreads(store);
 }
 
 /** Replaces the store wholesale; scenarios and tests use it to start from a given state. */

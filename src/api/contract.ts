@@ -3,8 +3,9 @@
  * request bodies with their validation, and the error envelope. The mock backend
  * validates with these same schemas, and a real server implements the same rules.
  *
- * Client code that only reads imports types from here (`import type`), so the
- * schemas stay out of the reader's bundle.
+ * Building a zod schema is a side effect a bundler cannot drop, so code on the
+ * reader's path imports only types from here (ESLint enforces it); forms that
+ * validate load with their lazy route or component.
  */
 import { z } from 'zod';
 
@@ -228,6 +229,8 @@ export interface Comment {
   editedAt: string | null;
   flagCount: number;
   viewer: EntryPermissions;
+  /** Earlier texts replaced by a moderator's edit, oldest first; sent to moderators only. */
+  revisions?: Revision[];
 }
 
 export interface CommentPage {
@@ -353,6 +356,12 @@ export interface CampaignDetailResponse {
 // ---------------------------------------------------------------------------
 
 export const FLAG_HIDE_THRESHOLD = 3;
+/** The reason an entry hidden by participants' flags carries until a moderator decides. */
+export const FLAG_HIDE_REASON = 'Hidden pending review after reports from participants';
+
+export interface FlagResponse {
+  flagged: true;
+}
 
 export const createFlagSchema = z
   .strictObject({
@@ -453,6 +462,20 @@ export interface DecisionResponse {
   resource: Resource | null;
 }
 
+/** Several decisions at once; each succeeds or fails on its own. */
+export const batchDecisionSchema = z.strictObject({
+  decisions: z.array(z.unknown()).min(1, 'Choose at least one entry.').max(100),
+});
+export type BatchDecisionBody = { decisions: DecisionBody[] };
+
+export type BatchDecisionResult =
+  ({ ok: true } & DecisionResponse) | { ok: false; id: string; error: ErrorBody['error'] };
+
+export interface BatchDecisionResponse {
+  /** In the order of the request's decisions. */
+  results: BatchDecisionResult[];
+}
+
 export interface Revision {
   body: string;
   editedAt: string;
@@ -471,7 +494,10 @@ export interface LogEntry {
 }
 
 export interface LogResponse {
+  /** Newest first. */
   entries: LogEntry[];
+  /** Everyone who has made a decision, for the filter. */
+  moderators: { id: string; name: string }[];
 }
 
 export const logQuerySchema = z.strictObject({

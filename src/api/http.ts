@@ -2,7 +2,7 @@
  * The one way the client talks to the backend: JSON in, JSON out, and a typed
  * ApiError for every failure. It never shows a message or redirects; views decide.
  */
-import { API_BASE, type ErrorBody, type ErrorCode } from './contract';
+import type { ErrorBody, ErrorCode } from './contract';
 
 export type ClientErrorCode = ErrorCode | 'network';
 
@@ -19,7 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-export const apiBase: string = import.meta.env.VITE_API_BASE || API_BASE;
+/** The contract's `/api` on the page's own origin, unless a build points elsewhere. */
+export const apiBase: string = import.meta.env.VITE_API_BASE || '/api';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,20 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  RESOURCE_KINDS,
-  type Resource,
-  type ResourceKind,
-  type ResourceSort,
-} from '../../api/contract';
+import type { Resource, ResourceKind, ResourceSort } from '../../api/contract';
 import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
 import { KIND_LABEL, ResourceItem } from './resource-item';
 
+const KINDS = Object.keys(KIND_LABEL) as ResourceKind[];
 const isKind = (v: string | null): v is ResourceKind =>
-  v !== null && (RESOURCE_KINDS as readonly string[]).includes(v);
+  v !== null && (KINDS as string[]).includes(v);
 
 /** All resources of a discussion, filtered by kind and sorted; the choice lives in the address. */
 interface ResourceBrowserProps {
@@ -49,7 +45,7 @@ export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
           Kind
           <select value={kind ?? ''} onChange={(e) => update('kind', e.target.value)}>
             <option value="">All kinds</option>
-            {RESOURCE_KINDS.map((k) => (
+            {KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
               </option>
