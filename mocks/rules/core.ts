@@ -191,6 +191,7 @@ export function toComment(ctx: Ctx, c: StoredComment): Comment {
     editedAt: c.editedAt,
     flagCount: isModerator(ctx) ? openFlags(ctx, 'comment', c.id).length : 0,
     viewer: permissions(ctx, 'comment', c),
+    ...(isModerator(ctx) && c.revisions.length > 0 ? { revisions: c.revisions } : {}),
   };
 }
 
