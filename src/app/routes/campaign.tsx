@@ -1,19 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { campaignQueries } from '../../api/campaigns';
 import { CampaignMentions } from '../../features/comments/campaign-mentions';
 import { DiscussionFrame } from './discussion-frame';
 
 export function CampaignRoute() {
   const { slug = '', tag = '' } = useParams();
+  // The address holds the campaign's key ("heforshe"); the page names it as written ("HeForShe").
+  const { data: label = tag } = useQuery({
+    ...campaignQueries.detail(slug, tag),
+    select: (d) => d.campaign.label,
+  });
   return (
     <DiscussionFrame
       slug={slug}
-      page={`#${tag}`}
+      page={`#${label}`}
       header={(d) => (
         <header className="discussion-header compact">
           <p className="eyebrow">
             <Link to={`/discussions/${slug}`}>{d.title}</Link>
           </p>
-          <h1>Campaign #{tag}</h1>
+          <h1>Campaign #{label}</h1>
         </header>
       )}
     >

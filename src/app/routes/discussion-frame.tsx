@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useMatch } from 'react-router';
 import type { Discussion } from '../../api/contract';
 import { discussionQueries } from '../../api/discussions';
 import { ApiError } from '../../api/http';
@@ -23,6 +23,10 @@ interface DiscussionFrameProps {
  */
 export function DiscussionFrame({ slug, page, header, children }: DiscussionFrameProps) {
   const { data, isPending, isError, error, refetch } = useQuery(discussionQueries.detail(slug));
+  // A permalink shows the comments too, so their tab stays current there.
+  const onThread = useMatch('/discussions/:slug');
+  const onPermalink = useMatch('/discussions/:slug/comments/:commentId');
+  const onComments = onThread !== null || onPermalink !== null;
   useDocumentTitle(
     isError && error instanceof ApiError && error.status === 404
       ? 'Discussion not found'
@@ -68,9 +72,9 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
     <>
       {header(data)}
       <nav className="tabs" aria-label="This discussion">
-        <NavLink to={base} end>
+        <Link to={base} aria-current={onComments ? 'page' : undefined}>
           Comments
-        </NavLink>
+        </Link>
         <NavLink to={`${base}/resources`}>Resources</NavLink>
         {data.digestPublished && <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>}
       </nav>
