@@ -36,6 +36,8 @@ md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   const token = tokens[idx];
   if (token && token.attrGet('data-hashtag') === null) {
+    // A link title would be the one attribute a participant writes freely; links carry none.
+    token.attrs = token.attrs?.filter(([name]) => name !== 'title') ?? null;
     token.attrSet('rel', EXTERNAL_REL);
     token.attrSet('target', '_blank');
   }
