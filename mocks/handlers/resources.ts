@@ -1,4 +1,16 @@
-import type { HttpHandler } from 'msw';
+import { http } from 'msw';
+import { API_BASE } from '../../src/api/contract';
+import { createResource } from '../rules/resources';
+import { endpoint } from './endpoint';
 
-/** Filled in by its issue. */
-export const resourceHandlers: HttpHandler[] = [];
+type Slug = { slug: string };
+
+export const resourceHandlers = [
+  http.post(
+    `${API_BASE}/discussions/:slug/resources`,
+    endpoint<Slug>(({ ctx, params, body }) => ({
+      status: 201,
+      body: createResource(ctx, params.slug, body),
+    })),
+  ),
+];

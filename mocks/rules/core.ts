@@ -150,16 +150,20 @@ function openFlags(ctx: Ctx, kind: EntryKind, id: string) {
 function permissions(
   ctx: Ctx,
   kind: EntryKind,
-  e: { id: string; status: string; authorId: string | null },
+  e: { id: string; discussionSlug: string; status: string; authorId: string | null },
 ): EntryPermissions {
   const own = isAuthor(ctx, e.authorId);
+  // A closed discussion takes no more text, edits included; withdrawing stays possible.
+  const open = ctx.store.discussions.some(
+    (d) => d.slug === e.discussionSlug && d.status === 'open',
+  );
   const hasFlagged = ctx.viewer
     ? ctx.store.flags.some(
         (f) => f.kind === kind && f.targetId === e.id && f.userId === ctx.viewer?.id,
       )
     : false;
   return {
-    canEdit: own && e.status === 'pending',
+    canEdit: own && e.status === 'pending' && open,
     canWithdraw: own && e.status === 'pending',
     canFlag: ctx.viewer !== null && !own && e.status === 'published' && !hasFlagged,
     hasFlagged,
