@@ -5,6 +5,8 @@ import { DISCUSSION_PATH, SEED_TITLE, expect, test } from './helpers';
 const PAGES = [
   { name: 'home', path: '/', heading: 'Discussions' },
   { name: 'discussion', path: DISCUSSION_PATH, heading: SEED_TITLE },
+  // The highlighted comment has its own colours to check.
+  { name: 'permalink', path: `${DISCUSSION_PATH}/comments/c-original-4`, heading: SEED_TITLE },
   { name: 'resources', path: `${DISCUSSION_PATH}/resources`, heading: 'Shared resources' },
   { name: 'campaign', path: `${DISCUSSION_PATH}/campaigns/heforshe`, heading: /^Campaign #/ },
   { name: 'not found', path: '/no/such/page', heading: 'Page not found' },
