@@ -1,7 +1,13 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { CommentPage } from './contract';
+import {
+  infiniteQueryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { Comment, CommentPage, CreateCommentBody, UpdateCommentBody } from './contract';
 import { discussionQueries } from './discussions';
 import { request } from './http';
+import { refreshSessionOn401 } from './session';
 
 export const COMMENT_PAGE_SIZE = 50;
 
@@ -26,3 +32,51 @@ export const commentQueries = {
         first.prevCursor ? { cursor: first.prevCursor } : null,
     }),
 };
+
+export interface PostCommentVars {
+  body: string;
+  parentId?: string | null;
+  /** One key per intended post, reused when retrying it. */
+  idempotencyKey: string;
+}
+
+/** Everything a new or changed comment can move: the thread, counts, campaigns. */
+const invalidateDiscussion = (queryClient: QueryClient, slug: string) =>
+  queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey });
+
+export function useCreateComment(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, parentId = null, idempotencyKey }: PostCommentVars) =>
+      request<Comment>(`/discussions/${encodeURIComponent(slug)}/comments`, {
+        method: 'POST',
+        body: { body, parentId } satisfies CreateCommentBody,
+        idempotencyKey,
+      }),
+    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onError: refreshSessionOn401(queryClient),
+  });
+}
+
+export function useUpdateComment(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: string }) =>
+      request<Comment>(`/comments/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: { body } satisfies UpdateCommentBody,
+      }),
+    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onError: refreshSessionOn401(queryClient),
+  });
+}
+
+export function useWithdrawComment(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      request<undefined>(`/comments/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onError: refreshSessionOn401(queryClient),
+  });
+}

@@ -1,7 +1,14 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { ResourceKind, ResourceListResponse, ResourceSort } from './contract';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateResourceBody,
+  Resource,
+  ResourceKind,
+  ResourceListResponse,
+  ResourceSort,
+} from './contract';
 import { discussionQueries } from './discussions';
 import { request } from './http';
+import { refreshSessionOn401 } from './session';
 
 export interface ResourceFilters {
   kind?: ResourceKind | undefined;
@@ -20,3 +27,26 @@ export const resourceQueries = {
         }),
     }),
 };
+
+export type ShareResourceVars = Omit<CreateResourceBody, 'kind'> & {
+  /** Empty when none was chosen: the backend names the missing field. */
+  kind: ResourceKind | '';
+  /** One key per intended share, reused when retrying it. */
+  idempotencyKey: string;
+};
+
+export function useShareResource(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: ShareResourceVars) =>
+      request<Resource>(`/discussions/${encodeURIComponent(slug)}/resources`, {
+        method: 'POST',
+        body,
+        idempotencyKey,
+      }),
+    // The lists and the discussion's counts.
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+    onError: refreshSessionOn401(queryClient),
+  });
+}

@@ -1,6 +1,12 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionResponse } from './contract';
-import { request } from './http';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { JoinBody, SessionResponse, SignInBody } from './contract';
+import { ApiError, request } from './http';
 
 export const sessionQueries = {
   current: () =>
@@ -25,4 +31,36 @@ export function useSignOut() {
       return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
+}
+
+/** A new session changes what every other query shows: permissions, pending entries. */
+function startSession(queryClient: QueryClient, session: SessionResponse) {
+  queryClient.setQueryData(sessionQueries.current().queryKey, session);
+  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignInBody) =>
+      request<SessionResponse>('/session', { method: 'POST', body }),
+    onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+export function useJoin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: JoinBody) => request<SessionResponse>('/accounts', { method: 'POST', body }),
+    onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+/** For a write's onError: a 401 means the session ended elsewhere, so the header should say so. */
+export function refreshSessionOn401(queryClient: QueryClient) {
+  return (error: Error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      void queryClient.invalidateQueries({ queryKey: sessionQueries.current().queryKey });
+    }
+  };
 }

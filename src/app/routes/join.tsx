@@ -1,4 +1,23 @@
-/** Placeholder until its issue lands. */
+import { Link, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { JoinForm } from '../../features/session/join-form';
+import { safeNext, signInPath } from '../../lib/return-to';
+
 export function JoinRoute() {
-  return <h1>Not built yet</h1>;
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  useDocumentTitle('Join');
+  return (
+    <div className="account-page">
+      <h1>Join Agora</h1>
+      <p className="lede">
+        Reading needs no account. To comment, share resources and flag entries, join with a display
+        name.
+      </p>
+      <JoinForm next={next} />
+      <p>
+        Already have an account? <Link to={signInPath(next)}>Sign in</Link>.
+      </p>
+    </div>
+  );
 }

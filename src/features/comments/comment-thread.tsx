@@ -7,6 +7,9 @@ import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
 import { CommentItem, commentDomId } from './comment-item';
 
+/** Where focus goes when the comment that had it leaves the thread. */
+export const THREAD_COUNT_ID = 'thread-count';
+
 interface CommentThreadProps {
   slug: string;
   /** A permalinked comment: the thread opens at it, scrolls to it and highlights it. */
@@ -55,7 +58,9 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
 
   return (
     <div className="thread">
-      <p className="thread-count">{plural(total, 'comment')}</p>
+      <p id={THREAD_COUNT_ID} className="thread-count" tabIndex={-1}>
+        {plural(total, 'comment')}
+      </p>
       {thread.hasPreviousPage && (
         <LoadMore
           label="Show earlier comments"

@@ -1,6 +1,11 @@
 import type { Resource } from '../../api/contract';
+import { FlagControl } from '../../components/flag-control';
 
-/** Participant actions on a resource: flag. (Issue 3) */
-export function ResourceActions(_props: { resource: Resource }) {
-  return null;
+/** Participant actions on a resource: flag. */
+export function ResourceActions({ resource }: { resource: Resource }) {
+  return (
+    <div className="entry-actions actions">
+      <FlagControl kind="resource" entry={resource} />
+    </div>
+  );
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Resource, ResourceKind, ResourceSort } from '../../api/contract';
 import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
-import { KIND_LABEL, ResourceItem } from './resource-item';
+import { KIND_LABEL, ResourceItem, resourceDomId } from './resource-item';
 
 const KINDS = Object.keys(KIND_LABEL) as ResourceKind[];
 const isKind = (v: string | null): v is ResourceKind =>
@@ -24,9 +24,18 @@ export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const sort: ResourceSort = params.get('sort') === 'title' ? 'title' : 'newest';
+  const target = params.get('entry');
   const { data, isPending, isError, error, refetch } = useQuery(
     resourceQueries.list(slug, { kind, sort }),
   );
+  const targetLoaded = target !== null && !!data?.resources.some((r) => r.id === target);
+
+  useEffect(() => {
+    if (!targetLoaded) return;
+    const el = document.getElementById(resourceDomId(target));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [target, targetLoaded]);
 
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -85,7 +94,9 @@ export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
             <ul className="resource-list resource-grid">
               {data.resources.map((r) => (
                 <li key={r.id}>
-                  <ResourceItem resource={r}>{actions?.(r)}</ResourceItem>
+                  <ResourceItem resource={r} isTarget={r.id === target}>
+                    {actions?.(r)}
+                  </ResourceItem>
                 </li>
               ))}
             </ul>

@@ -15,11 +15,16 @@ const STATUS_NOTE: Partial<Record<Resource['status'], string>> = {
   rejected: 'Rejected by a moderator',
 };
 
+export const resourceDomId = (id: string) => `resource-item-${id}`;
+
 export function ResourceItem({
   resource: r,
+  isTarget = false,
   children,
 }: {
   resource: Resource;
+  /** The entry someone was pointed to, e.g. the one a duplicate address already names. */
+  isTarget?: boolean;
   children?: ReactNode;
 }) {
   if (r.status === 'hidden' && !r.viewer.canModerate) {
@@ -30,7 +35,12 @@ export function ResourceItem({
     );
   }
   return (
-    <article className={`resource status-${r.status}`} aria-labelledby={`resource-${r.id}`}>
+    <article
+      id={resourceDomId(r.id)}
+      className={`resource status-${r.status}${isTarget ? ' is-target' : ''}`}
+      aria-labelledby={`resource-${r.id}`}
+      tabIndex={-1}
+    >
       <p className="resource-kind">
         <span className={`badge badge-kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span>
       </p>

@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useUpdateComment } from '../../api/comments';
+import type { Comment } from '../../api/contract';
+import { ApiError } from '../../api/http';
+import { useAnnounce } from '../../components/announcer';
+import { Field, useFocusFirstInvalid } from '../../components/field';
+import { SubmitError } from '../../components/submit-error';
+import { useHere } from '../../lib/return-to';
+import { CharactersLeft, MARKDOWN_HINT } from './comment-text';
+
+/** The author changes a comment that still waits for a moderator, in place. */
+export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone: () => void }) {
+  const [text, setText] = useState(comment.body);
+  const update = useUpdateComment(comment.discussionSlug);
+  const announce = useAnnounce();
+  const here = useHere();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    textarea.current?.focus();
+  }, []);
+
+  const save = () => {
+    update.mutate(
+      { id: comment.id, body: text },
+      {
+        onSuccess: () => {
+          announce('Your changes are saved');
+          onDone();
+        },
+      },
+    );
+  };
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    save();
+  };
+
+  const error = update.error;
+  const bodyError = error instanceof ApiError ? error.fields.body : undefined;
+  useFocusFirstInvalid(form, error);
+  return (
+    <form ref={form} className="comment-form" onSubmit={onSubmit} noValidate>
+      <Field
+        id={`edit-${comment.id}`}
+        label="Edit your comment"
+        error={bodyError}
+        hint={
+          <>
+            <CharactersLeft text={text} /> {MARKDOWN_HINT}
+          </>
+        }
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            ref={textarea}
+            rows={5}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
+      </Field>
+      {error && !bodyError && (
+        <SubmitError
+          error={error}
+          failed="Your changes were not saved"
+          here={here}
+          onRetry={save}
+          retryPending={update.isPending}
+        />
+      )}
+      <div className="actions">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
