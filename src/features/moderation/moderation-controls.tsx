@@ -1,8 +1,17 @@
-import type { Comment, Resource } from '../../api/contract';
+import { lazy, Suspense } from 'react';
+import type { ModeratedEntry } from '../../api/moderation';
 
-/** A moderator's controls on an entry, in the thread and the queue. (Issue 4) */
-export function ModerationControls(
-  _props: { kind: 'comment'; entry: Comment } | { kind: 'resource'; entry: Resource },
-) {
-  return null;
+// Readers never need the controls, so their code loads only for moderators.
+const EntryControls = lazy(() =>
+  import('./entry-controls').then((m) => ({ default: m.EntryControls })),
+);
+
+/** A moderator's controls on an entry, in the thread and the queue; nothing for anyone else. */
+export function ModerationControls(props: ModeratedEntry) {
+  if (!props.entry.viewer.canModerate) return null;
+  return (
+    <Suspense fallback={null}>
+      <EntryControls {...props} />
+    </Suspense>
+  );
 }

@@ -1,4 +1,31 @@
-/** The header's link to the queue with its count, for moderators only. (Issue 4) */
+import { useQuery } from '@tanstack/react-query';
+import { NavLink } from 'react-router';
+import { isWaiting, moderationQueries } from '../../api/moderation';
+import { useSession } from '../../api/session';
+
+/** The header's link to the queue with the number of items waiting, for moderators only. */
 export function ModerationNavLink() {
-  return null;
+  const { data: session } = useSession();
+  const isModerator = session?.user?.role === 'moderator';
+  const { data } = useQuery({
+    ...moderationQueries.queue(),
+    enabled: isModerator,
+    select: (queue) => queue.items.filter(isWaiting).length,
+  });
+  if (!isModerator) return null;
+  return (
+    <NavLink to="/moderation" end>
+      Moderation
+      {data !== undefined && (
+        <>
+          <span className="visually-hidden">
+            , {data === 1 ? '1 item waits' : `${data} items wait`}
+          </span>{' '}
+          <span className="badge badge-count" aria-hidden="true">
+            {data}
+          </span>
+        </>
+      )}
+    </NavLink>
+  );
 }

@@ -1,0 +1,283 @@
+import {
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { commentQueries } from './comments';
+import type {
+  BatchDecisionBody,
+  BatchDecisionResponse,
+  Comment,
+  CommentPage,
+  DecisionBody,
+  DecisionResponse,
+  EntryKind,
+  LogResponse,
+  ModerationAction,
+  QueueItem,
+  QueueResponse,
+  Resource,
+  ResourceListResponse,
+} from './contract';
+import { discussionQueries } from './discussions';
+import { ApiError, request } from './http';
+import { resourceQueries } from './resources';
+import { refreshSessionOn401 } from './session';
+
+export interface QueueFilters {
+  discussion?: string | undefined;
+  kind?: EntryKind | undefined;
+}
+
+export interface LogFilters {
+  discussion?: string | undefined;
+  action?: string | undefined;
+  moderator?: string | undefined;
+}
+
+export const moderationQueries = {
+  all: () => ['moderation'] as const,
+  queue: (filters: QueueFilters = {}) =>
+    queryOptions({
+      queryKey: [...moderationQueries.all(), 'queue', filters] as const,
+      queryFn: ({ signal }) =>
+        request<QueueResponse>('/moderation/queue', { signal, query: { ...filters } }),
+    }),
+  log: (filters: LogFilters = {}) =>
+    queryOptions({
+      queryKey: [...moderationQueries.all(), 'log', filters] as const,
+      queryFn: ({ signal }) =>
+        request<LogResponse>('/moderation/log', { signal, query: { ...filters } }),
+    }),
+};
+
+/** A queue item still waits until someone decides it; decided ones stay listed until the next refresh. */
+export function isWaiting(item: QueueItem): boolean {
+  const entry = item.comment ?? item.resource;
+  if (!entry) return false;
+  return item.reason === 'new' ? entry.status === 'pending' : entry.flagCount > 0;
+}
+
+export type ModeratedEntry =
+  { kind: 'comment'; entry: Comment } | { kind: 'resource'; entry: Resource };
+
+export type DecisionVars = ModeratedEntry & {
+  action: ModerationAction;
+  reason?: string | undefined;
+  body?: string | undefined;
+};
+
+const toBody = ({ kind, entry, action, reason, body }: DecisionVars): DecisionBody => ({
+  kind,
+  id: entry.id,
+  action,
+  expectedStatus: entry.status,
+  ...(reason ? { reason } : {}),
+  ...(body !== undefined ? { body } : {}),
+});
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** What the entry will look like once the backend agrees; its answer replaces this guess. */
+function predict<E extends Comment | Resource>(entry: E, v: DecisionVars): E {
+  const reason = v.reason ?? null;
+  switch (v.action) {
+    case 'approve':
+      return { ...entry, status: 'published', moderationReason: null };
+    case 'edit-approve':
+      return {
+        ...entry,
+        status: 'published',
+        moderationReason: null,
+        body: v.body ?? '',
+        html: `<p>${escapeHtml(v.body ?? '')}</p>`,
+      };
+    case 'reject':
+      return { ...entry, status: 'rejected', moderationReason: reason, flagCount: 0 };
+    case 'hide':
+      return { ...entry, status: 'hidden', moderationReason: reason, flagCount: 0 };
+    case 'restore':
+      return { ...entry, status: 'published', moderationReason: null, flagCount: 0 };
+    case 'dismiss-flags':
+      return entry.status === 'hidden'
+        ? { ...entry, status: 'published', moderationReason: null, flagCount: 0 }
+        : { ...entry, flagCount: 0 };
+    case 'feature':
+    case 'unfeature':
+      return { ...entry, featured: v.action === 'feature' };
+  }
+}
+
+type Snapshot = [QueryKey, unknown][];
+
+/** Every cached list that may show this entry: the queues, and its discussion's thread or resources. */
+function entryFilters(m: ModeratedEntry): { queryKey: QueryKey }[] {
+  const slug = m.entry.discussionSlug;
+  return [
+    { queryKey: [...moderationQueries.all(), 'queue'] },
+    {
+      queryKey: m.kind === 'comment' ? commentQueries.all(slug) : resourceQueries.all(slug),
+    },
+  ];
+}
+
+function patchEntry(
+  queryClient: QueryClient,
+  m: ModeratedEntry,
+  patch: (entry: Comment | Resource) => Comment | Resource,
+): void {
+  const { kind } = m;
+  const id = m.entry.id;
+  const one = <E extends Comment | Resource>(e: E): E => (e.id === id ? (patch(e) as E) : e);
+  queryClient.setQueriesData<QueueResponse>(
+    { queryKey: [...moderationQueries.all(), 'queue'] },
+    (data) =>
+      data
+        ? {
+            ...data,
+            items: data.items.map((item) => ({
+              ...item,
+              comment: kind === 'comment' && item.comment ? one(item.comment) : item.comment,
+              resource: kind === 'resource' && item.resource ? one(item.resource) : item.resource,
+              parent: kind === 'comment' && item.parent ? one(item.parent) : item.parent,
+            })),
+          }
+        : data,
+  );
+  if (kind === 'comment') {
+    queryClient.setQueriesData<InfiniteData<CommentPage>>(
+      { queryKey: commentQueries.all(m.entry.discussionSlug) },
+      (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, comments: p.comments.map(one) })),
+            }
+          : data,
+    );
+  } else {
+    queryClient.setQueriesData<ResourceListResponse>(
+      { queryKey: resourceQueries.all(m.entry.discussionSlug) },
+      (data) => (data ? { ...data, resources: data.resources.map(one) } : data),
+    );
+  }
+}
+
+async function snapshot(queryClient: QueryClient, entries: ModeratedEntry[]): Promise<Snapshot> {
+  const filters = entries.flatMap(entryFilters);
+  await Promise.all(filters.map((f) => queryClient.cancelQueries(f)));
+  return filters.flatMap((f) => queryClient.getQueriesData(f));
+}
+
+function restore(queryClient: QueryClient, saved: Snapshot | undefined): void {
+  for (const [key, data] of saved ?? []) queryClient.setQueryData(key, data);
+}
+
+function fromDetails(details: Record<string, unknown> | undefined): Comment | Resource | null {
+  const { comment, resource } = (details ?? {}) as Partial<DecisionResponse>;
+  return comment ?? resource ?? null;
+}
+
+/** The entry as the backend has it now, from a 409's details. */
+export function currentEntry(error: unknown): Comment | Resource | null {
+  return error instanceof ApiError && error.code === 'conflict' ? fromDetails(error.details) : null;
+}
+
+function settle(queryClient: QueryClient, slugs: string[]) {
+  // Queues are patched in place, not refetched, so that decided items stay in view with their outcome.
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'log'] }),
+    ...[...new Set(slugs)].map((slug) =>
+      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+    ),
+  ]);
+}
+
+const decided = (response: DecisionResponse) => response.comment ?? response.resource;
+
+/**
+ * One decision, shown at once: the entry changes in the queue and the thread
+ * before the backend answers, and goes back if it refuses. A 409 brings the
+ * entry's current state, which replaces both.
+ */
+export function useDecision() {
+  const queryClient = useQueryClient();
+  const onSessionError = refreshSessionOn401(queryClient);
+  return useMutation({
+    mutationKey: [...moderationQueries.all(), 'decision'],
+    mutationFn: (v: DecisionVars) =>
+      request<DecisionResponse>('/moderation/decisions', { method: 'POST', body: toBody(v) }),
+    onMutate: async (v) => {
+      const saved = await snapshot(queryClient, [v]);
+      patchEntry(queryClient, v, (e) => predict(e, v));
+      return { saved };
+    },
+    onError: (error, v, context) => {
+      restore(queryClient, context?.saved);
+      const current = currentEntry(error);
+      if (current) patchEntry(queryClient, v, () => current);
+      onSessionError(error);
+    },
+    onSuccess: (response, v) => {
+      const entry = decided(response);
+      if (entry) patchEntry(queryClient, v, () => entry);
+    },
+    onSettled: (_data, _error, v) => settle(queryClient, [v.entry.discussionSlug]),
+  });
+}
+
+export interface BatchOutcome {
+  /** In the order of the decisions; `entry` is the entry as the backend has it now, when known. */
+  results: { vars: DecisionVars; ok: boolean; message: string; entry: Comment | Resource | null }[];
+}
+
+/** Several decisions at once; each one stands or falls on its own. */
+export function useBatchDecision() {
+  const queryClient = useQueryClient();
+  const onSessionError = refreshSessionOn401(queryClient);
+  return useMutation({
+    mutationKey: [...moderationQueries.all(), 'batch'],
+    mutationFn: async (all: DecisionVars[]): Promise<BatchOutcome> => {
+      const { results } = await request<BatchDecisionResponse>('/moderation/decisions/batch', {
+        method: 'POST',
+        body: { decisions: all.map(toBody) } satisfies BatchDecisionBody,
+      });
+      return {
+        results: all.map((vars, i) => {
+          const result = results[i];
+          if (!result)
+            return { vars, ok: false, message: 'No answer for this entry.', entry: null };
+          return result.ok
+            ? { vars, ok: true, message: '', entry: decided(result) }
+            : {
+                vars,
+                ok: false,
+                message: result.error.message,
+                entry: result.error.code === 'conflict' ? fromDetails(result.error.details) : null,
+              };
+        }),
+      };
+    },
+    onMutate: async (all) => {
+      const saved = await snapshot(queryClient, all);
+      for (const v of all) patchEntry(queryClient, v, (e) => predict(e, v));
+      return { saved };
+    },
+    onSuccess: ({ results }) => {
+      for (const { vars, entry } of results)
+        patchEntry(queryClient, vars, () => entry ?? vars.entry);
+    },
+    onError: (error, _all, context) => {
+      restore(queryClient, context?.saved);
+      onSessionError(error);
+    },
+    onSettled: (_data, _error, all) =>
+      settle(
+        queryClient,
+        all.map((v) => v.entry.discussionSlug),
+      ),
+  });
+}

@@ -1,0 +1,207 @@
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import type { ModerationAction } from '../../api/contract';
+import { ApiError } from '../../api/http';
+import { useDecision, type DecisionVars, type ModeratedEntry } from '../../api/moderation';
+import { useAnnounce } from '../../components/announcer';
+import { errorMessage } from '../../components/error-state';
+import { formatDateTime } from '../../lib/dates';
+import { plural } from '../../lib/plural';
+import { ReasonForm } from './reason-form';
+
+type Form = 'reject' | 'hide' | 'edit' | null;
+
+export const describeEntry = (m: ModeratedEntry) =>
+  m.kind === 'comment'
+    ? `the comment by ${m.entry.author.name}`
+    : `the resource “${m.entry.title}”`;
+
+const DONE: Record<ModerationAction, string> = {
+  approve: 'Approved',
+  'edit-approve': 'Edited and approved',
+  reject: 'Rejected',
+  hide: 'Hid',
+  restore: 'Restored',
+  'dismiss-flags': 'Dismissed the flags on',
+  feature: 'Featured as an extract',
+  unfeature: 'Removed from the extracts',
+};
+
+/** A moderator's decisions on one entry, wherever it shows: the queue or the thread. */
+export function EntryControls(m: ModeratedEntry) {
+  const decision = useDecision();
+  const announce = useAnnounce();
+  const [form, setForm] = useState<Form>(null);
+  const openers = useRef<Partial<Record<Exclude<Form, null>, HTMLButtonElement | null>>>({});
+  const { entry, kind } = m;
+  const who = describeEntry(m);
+  const isComment = m.kind === 'comment';
+
+  const close = (which: Form) => {
+    setForm(null);
+    if (which) requestAnimationFrame(() => openers.current[which]?.focus());
+  };
+
+  const decide = (action: ModerationAction, extra: Partial<DecisionVars> = {}) => {
+    setForm(null);
+    decision.mutate({ ...m, action, ...extra } as DecisionVars, {
+      onSuccess: () => announce(`${DONE[action]} ${who}.`),
+    });
+  };
+
+  const opener = (which: Exclude<Form, null>, label: string, danger = false) => (
+    <button
+      type="button"
+      ref={(el) => {
+        openers.current[which] = el;
+      }}
+      className={`button button-small ${danger ? 'button-danger' : 'button-quiet'}`}
+      aria-expanded={form === which}
+      onClick={() => setForm(form === which ? null : which)}
+    >
+      {label}
+    </button>
+  );
+  const button = (action: ModerationAction, label: string, quiet = true) => (
+    <button
+      type="button"
+      className={`button button-small${quiet ? ' button-quiet' : ''}`}
+      disabled={decision.isPending}
+      onClick={() => decide(action)}
+    >
+      {label}
+    </button>
+  );
+
+  const flagged = entry.flagCount > 0;
+  return (
+    <div className="moderation-controls" role="group" aria-label={`Moderate ${who}`}>
+      {flagged && (
+        <p className="entry-flags">
+          Flagged by {plural(entry.flagCount, 'participant')}
+          {entry.status === 'hidden' ? ', and hidden until a moderator decides.' : '.'}
+        </p>
+      )}
+      <div className="actions">
+        {entry.status === 'pending' && (
+          <>
+            {button('approve', 'Approve', false)}
+            {isComment && opener('edit', 'Edit and approve')}
+            {opener('reject', 'Reject', true)}
+          </>
+        )}
+        {entry.status === 'published' && (
+          <>
+            {flagged && button('dismiss-flags', 'Dismiss flags')}
+            {opener('hide', 'Hide')}
+            {flagged && opener('reject', 'Reject', true)}
+            {m.kind === 'comment' &&
+              !flagged &&
+              (m.entry.featured
+                ? button('unfeature', 'Unfeature')
+                : button('feature', 'Feature as extract'))}
+          </>
+        )}
+        {entry.status === 'hidden' && (
+          <>
+            {button('restore', 'Restore', false)}
+            {opener('reject', 'Reject', true)}
+          </>
+        )}
+      </div>
+
+      {(form === 'reject' || form === 'hide') && (
+        <ReasonForm
+          legend={`Why ${form} ${who}?`}
+          submitLabel={form === 'reject' ? 'Reject with this reason' : 'Hide with this reason'}
+          pending={decision.isPending}
+          onSubmit={(reason) => decide(form, { reason })}
+          onCancel={() => close(form)}
+        />
+      )}
+      {form === 'edit' && m.kind === 'comment' && (
+        <EditForm
+          initial={m.entry.body}
+          pending={decision.isPending}
+          onSubmit={(body) => decide('edit-approve', { body })}
+          onCancel={() => close('edit')}
+        />
+      )}
+
+      {decision.isError && <DecisionError error={decision.error} noun={kind} />}
+
+      {m.kind === 'comment' && m.entry.revisions && m.entry.revisions.length > 0 && (
+        <details className="revisions">
+          <summary>Text before a moderator’s edit</summary>
+          <ol>
+            {m.entry.revisions.map((r) => (
+              <li key={r.editedAt}>
+                <p className="hint">
+                  Replaced by {r.editedBy} on {formatDateTime(r.editedAt)}
+                </p>
+                <blockquote className="revision-text">{r.body}</blockquote>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function DecisionError({ error, noun }: { error: Error; noun: string }) {
+  const conflict = error instanceof ApiError && error.code === 'conflict';
+  return (
+    <div className="notice notice-error" role="alert">
+      {conflict ? (
+        <p>{error.message} It now shows as it stands; decide again if needed.</p>
+      ) : (
+        <p>
+          Your decision was not saved, and the {noun} is back as it was. {errorMessage(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface EditFormProps {
+  initial: string;
+  pending: boolean;
+  onSubmit: (body: string) => void;
+  onCancel: () => void;
+}
+
+function EditForm({ initial, pending, onSubmit, onCancel }: EditFormProps) {
+  const [body, setBody] = useState(initial);
+  const id = useId();
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    onSubmit(body);
+  };
+  return (
+    <form className="edit-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={id}>Edited text</label>
+        <textarea
+          id={id}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          // The moderator asked to edit: the text is where they will type.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
+          aria-describedby={`${id}-hint`}
+        />
+        <p id={`${id}-hint`} className="field-hint">
+          The original text is kept as a revision that moderators can see.
+        </p>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-small" disabled={pending}>
+          Save and approve
+        </button>
+        <button type="button" className="button button-quiet button-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

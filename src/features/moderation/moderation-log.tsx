@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import type { LogEntry } from '../../api/contract';
+import { discussionQueries } from '../../api/discussions';
+import { moderationQueries } from '../../api/moderation';
+import { ErrorState } from '../../components/error-state';
+import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { formatDateTime } from '../../lib/dates';
+import { plural } from '../../lib/plural';
+
+export const ACTION_LABEL: Record<LogEntry['action'], string> = {
+  approve: 'Approved',
+  'edit-approve': 'Edited and approved',
+  reject: 'Rejected',
+  hide: 'Hidden',
+  restore: 'Restored',
+  'dismiss-flags': 'Dismissed flags',
+  feature: 'Featured as extract',
+  unfeature: 'Unfeatured',
+  create: 'Created discussion',
+  'edit-discussion': 'Changed discussion',
+  open: 'Reopened discussion',
+  close: 'Closed discussion',
+  'publish-digest': 'Digest publishing',
+};
+
+const FILTERS = ['discussion', 'action', 'moderator'] as const;
+
+function target(e: LogEntry): { label: string; to: string } {
+  const base = `/discussions/${e.discussionSlug}`;
+  if (e.kind === 'comment') return { label: 'Comment', to: `${base}/comments/${e.targetId}` };
+  if (e.kind === 'resource') return { label: 'Resource', to: `${base}/resources` };
+  return { label: 'Discussion', to: base };
+}
+
+/** Every decision, newest first: who, what, which entry, when and why; filters live in the address. */
+export function ModerationLog() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || undefined]));
+  const log = useQuery(moderationQueries.log(filters));
+  // The moderators to filter by come from the whole log, not the filtered one.
+  const everyone = useQuery({
+    ...moderationQueries.log(),
+    select: (data) => data.moderators,
+  });
+  const discussions = useQuery(discussionQueries.list());
+  const titles = new Map(discussions.data?.discussions.map((d) => [d.slug, d.title]));
+
+  const update = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <label>
+          Discussion
+          <select
+            value={filters.discussion ?? ''}
+            onChange={(e) => update('discussion', e.target.value)}
+          >
+            <option value="">All discussions</option>
+            {discussions.data?.discussions.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Action
+          <select value={filters.action ?? ''} onChange={(e) => update('action', e.target.value)}>
+            <option value="">All actions</option>
+            {Object.entries(ACTION_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Moderator
+          <select
+            value={filters.moderator ?? ''}
+            onChange={(e) => update('moderator', e.target.value)}
+          >
+            <option value="">All moderators</option>
+            {everyone.data?.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {log.isPending ? (
+        <LoadingRegion label="Loading the log…">
+          <Skeleton lines={6} height={10} />
+        </LoadingRegion>
+      ) : log.isError ? (
+        <ErrorState
+          error={log.error}
+          title="The log could not be loaded"
+          onRetry={() => void log.refetch()}
+        />
+      ) : log.data.entries.length === 0 ? (
+        <p className="empty" role="status">
+          No decision matches these filters.
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="log-table">
+            <caption className="visually-hidden">
+              {plural(log.data.entries.length, 'decision')}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Moderator</th>
+                <th scope="col">Action</th>
+                <th scope="col">Entry</th>
+                <th scope="col">Discussion</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.entries.map((e) => {
+                const { label, to } = target(e);
+                return (
+                  <tr key={e.id}>
+                    <td>{formatDateTime(e.at)}</td>
+                    <td>{e.moderator.name}</td>
+                    <td>{ACTION_LABEL[e.action]}</td>
+                    <td>
+                      <Link to={to}>{label}</Link>
+                    </td>
+                    <td>{titles.get(e.discussionSlug) ?? e.discussionSlug}</td>
+                    <td>{e.reason ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
+import { discussionQueries } from '../../api/discussions';
+import { isWaiting, moderationQueries, type ModeratedEntry } from '../../api/moderation';
+import { ErrorState } from '../../components/error-state';
+import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { plural } from '../../lib/plural';
+import { BatchActions } from './batch-actions';
+import { EntryControls } from './entry-controls';
+
+interface ModerationQueueProps {
+  /** How the route shows an entry, with the controls below its text. */
+  renderComment: (comment: Comment, controls: ReactNode) => ReactNode;
+  renderResource: (resource: Resource, controls: ReactNode) => ReactNode;
+}
+
+const isKind = (v: string | null): v is EntryKind => v === 'comment' || v === 'resource';
+
+export const moderated = (item: QueueItem): ModeratedEntry | null =>
+  item.comment
+    ? { kind: 'comment', entry: item.comment }
+    : item.resource
+      ? { kind: 'resource', entry: item.resource }
+      : null;
+
+/** What waits for a moderator, filtered by discussion and kind; the filters live in the address. */
+export function ModerationQueue({ renderComment, renderResource }: ModerationQueueProps) {
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind');
+  const filters = {
+    discussion: params.get('discussion') || undefined,
+    kind: isKind(kindParam) ? kindParam : undefined,
+  };
+  const queue = useQuery(moderationQueries.queue(filters));
+  const discussions = useQuery(discussionQueries.list());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const update = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+    setSelected(new Set());
+  };
+
+  const items = queue.data?.items ?? [];
+  const waiting = items.filter(isWaiting);
+  const selectable = waiting.filter((i) => i.reason === 'new');
+  const chosen = selectable.flatMap((i) => {
+    const m = moderated(i);
+    return m && selected.has(m.entry.id) ? [m] : [];
+  });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <>
+      <div className="toolbar">
+        <label>
+          Discussion
+          <select
+            value={filters.discussion ?? ''}
+            onChange={(e) => update('discussion', e.target.value)}
+          >
+            <option value="">All discussions</option>
+            {discussions.data?.discussions.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind
+          <select value={filters.kind ?? ''} onChange={(e) => update('kind', e.target.value)}>
+            <option value="">Comments and resources</option>
+            <option value="comment">Comments</option>
+            <option value="resource">Resources</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={queue.isFetching}
+          onClick={() => void queue.refetch()}
+        >
+          Refresh the queue
+        </button>
+      </div>
+
+      {queue.isPending ? (
+        <LoadingRegion label="Loading the queue…">
+          <Skeleton lines={6} height={12} />
+        </LoadingRegion>
+      ) : queue.isError ? (
+        <ErrorState
+          error={queue.error}
+          title="The queue could not be loaded"
+          onRetry={() => void queue.refetch()}
+        />
+      ) : (
+        <>
+          <p className="thread-count" role="status">
+            {waiting.length === 0
+              ? 'Nothing waits for a decision.'
+              : `${plural(waiting.length, 'item')} waiting`}
+          </p>
+          {/* Stays while decided items are listed, so that its outcome stays readable. */}
+          {items.some((i) => i.reason === 'new') && (
+            <BatchActions
+              chosen={chosen}
+              selectable={selectable.length}
+              onSelectAll={(on) =>
+                setSelected(
+                  new Set(on ? selectable.flatMap((i) => moderated(i)?.entry.id ?? []) : []),
+                )
+              }
+              onDone={() => setSelected(new Set())}
+            />
+          )}
+          {items.length > 0 && (
+            <ol className="queue-list">
+              {items.map((item) => {
+                const m = moderated(item);
+                if (!m) return null;
+                return (
+                  <li key={`${m.kind}-${m.entry.id}`} className="queue-item">
+                    <QueueItemHeader
+                      item={item}
+                      m={m}
+                      selectable={item.reason === 'new' && isWaiting(item)}
+                      selected={selected.has(m.entry.id)}
+                      onSelect={(on) => toggle(m.entry.id, on)}
+                    />
+                    {m.kind === 'comment'
+                      ? renderComment(m.entry, <EntryControls {...m} />)
+                      : renderResource(m.entry, <EntryControls {...m} />)}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+const FLAG_WORDS = { spam: 'Spam', abusive: 'Abusive', 'off-topic': 'Off-topic', other: 'Other' };
+
+interface QueueItemHeaderProps {
+  item: QueueItem;
+  m: ModeratedEntry;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}
+
+function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemHeaderProps) {
+  const author = m.kind === 'comment' ? m.entry.author : m.entry.sharedBy;
+  const { published, rejected, hidden } = item.authorHistory;
+  const earlier = published + rejected + hidden;
+  const what = `${item.reason === 'new' ? 'New' : 'Flagged'} ${m.kind}`;
+  return (
+    <div className="queue-item-header">
+      <p className="meta">
+        {selectable && (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+            />
+            <span className="visually-hidden">
+              Select{' '}
+              {m.kind === 'comment'
+                ? `the comment by ${author?.name ?? 'someone'}`
+                : `the resource “${m.entry.title}”`}
+            </span>
+          </label>
+        )}
+        <span className={`badge badge-${item.reason}`}>{what}</span>
+        <span>
+          in <Link to={`/discussions/${item.discussion.slug}`}>{item.discussion.title}</Link>
+        </span>
+        {author && (
+          <span>
+            by {author.name}
+            {author.organisation ? ` (${author.organisation})` : ''}
+          </span>
+        )}
+        {author?.id && (
+          <span>
+            {earlier === 0
+              ? 'No earlier entries'
+              : `Earlier entries: ${published} published, ${rejected} rejected, ${hidden} hidden`}
+          </span>
+        )}
+      </p>
+      {item.flags.length > 0 && (
+        <ul className="flag-summary" aria-label="Flags">
+          {item.flags.map((f) => (
+            <li key={f.reason}>
+              <strong>
+                {FLAG_WORDS[f.reason]} × {f.count}
+              </strong>
+              {f.notes.length > 0 && `: ${f.notes.map((n) => `“${n}”`).join(', ')}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {item.parent && (
+        <blockquote className="queue-parent">
+          <p className="hint">In reply to {item.parent.author.name}:</p>
+          <p>{excerpt(item.parent.body)}</p>
+        </blockquote>
+      )}
+    </div>
+  );
+}
+
+function excerpt(text: string, max = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

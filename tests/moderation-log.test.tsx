@@ -1,0 +1,127 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getStore } from '../mocks/db';
+import { SEED_SLUG } from '../mocks/seed';
+import { renderApp } from './render-app';
+import { MODERATOR, PARTICIPANT, addComment, api, signInAs } from './moderation-support';
+
+const SECOND = { email: 'second@example.org', password: 'second-moderator' };
+
+/** Decisions by two moderators in the seeded discussion and in another one. */
+async function someDecisions() {
+  const store = getStore();
+  store.users.push({
+    id: 'u-second',
+    email: SECOND.email,
+    password: SECOND.password,
+    displayName: 'Second moderator',
+    organisation: null,
+    role: 'moderator',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  const spam = addComment({ authorId: 'u-amina', body: 'Cheap followers' });
+  const fine = addComment({ authorId: 'u-amina', body: 'A fine thought' });
+  await signInAs(MODERATOR);
+  const decide = (id: string, action: string, reason?: string) =>
+    api('/moderation/decisions', 'POST', {
+      kind: 'comment',
+      id,
+      action,
+      reason,
+      expectedStatus: 'pending',
+    });
+  expect((await decide(spam.id, 'reject', 'Spam')).status).toBe(200);
+  await api('/discussions', 'POST', {
+    title: 'Another discussion',
+    introduction: 'Why',
+    organiser: 'Us',
+    startsOn: '2026-01-01',
+    endsOn: '2026-01-31',
+  });
+  await signInAs(SECOND);
+  expect((await decide(fine.id, 'approve')).status).toBe(200);
+  await signInAs(MODERATOR);
+}
+
+const rows = () =>
+  within(screen.getAllByRole('rowgroup')[1] as HTMLElement)
+    .getAllByRole('row')
+    .map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .slice(1)
+        .map((c) => c.textContent),
+    );
+
+describe('the moderation log', () => {
+  it('lists every decision, newest first, with who, what, which entry and why', async () => {
+    await someDecisions();
+    renderApp('/moderation/log');
+    expect(
+      await screen.findByRole('table', { name: '3 decisions, newest first' }),
+    ).toBeInTheDocument();
+    expect(rows()).toEqual([
+      [
+        'Second moderator',
+        'Approved',
+        'Comment',
+        'Advancing women’s rights through social media: which strategies?',
+        '—',
+      ],
+      ['Wikigender moderator', 'Created discussion', 'Discussion', 'Another discussion', '—'],
+      [
+        'Wikigender moderator',
+        'Rejected',
+        'Comment',
+        'Advancing women’s rights through social media: which strategies?',
+        'Spam',
+      ],
+    ]);
+    const spam = getStore().comments.at(-2);
+    expect(screen.getAllByRole('link', { name: 'Comment' })[1]).toHaveAttribute(
+      'href',
+      `/discussions/${SEED_SLUG}/comments/${spam?.id ?? ''}`,
+    );
+  });
+
+  it('filters by action, moderator and discussion', async () => {
+    await someDecisions();
+    const { user } = renderApp('/moderation/log');
+    await screen.findByRole('table', { name: '3 decisions, newest first' });
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'reject');
+    expect(
+      await screen.findByRole('table', { name: '1 decision, newest first' }),
+    ).toBeInTheDocument();
+    expect(rows()[0]?.[4]).toBe('Spam');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), '');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Moderator' }),
+      'Second moderator',
+    );
+    await screen.findByRole('table', { name: '1 decision, newest first' });
+    expect(rows()[0]?.[0]).toBe('Second moderator');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Moderator' }), '');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Discussion' }),
+      'Another discussion',
+    );
+    await screen.findByRole('table', { name: '1 decision, newest first' });
+    expect(rows()[0]?.[1]).toBe('Created discussion');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'hide');
+    expect(await screen.findByText('No decision matches these filters.')).toBeInTheDocument();
+  });
+
+  it('is for moderators only', async () => {
+    await signInAs(PARTICIPANT);
+    expect((await api('/moderation/log')).status).toBe(403);
+    renderApp('/moderation/log');
+    expect(
+      await screen.findByText(/Only moderators can read the moderation log\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});

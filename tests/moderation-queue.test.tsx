@@ -1,0 +1,276 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { getStore } from '../mocks/db';
+import { server } from '../mocks/node';
+import { renderApp } from './render-app';
+import {
+  MODERATOR,
+  PARTICIPANT,
+  addComment,
+  addFlags,
+  addParticipant,
+  addResource,
+  signInAs,
+  signOut,
+} from './moderation-support';
+
+const entry = (name: string) => screen.findByRole('article', { name });
+const status = (id: string) =>
+  [...getStore().comments, ...getStore().resources].find((e) => e.id === id)?.status;
+
+describe('the moderation queue', () => {
+  it('lists new entries oldest first, then flagged ones, with what a moderator needs to decide', async () => {
+    const ines = addParticipant('Inès Moreau', 'Gender Links');
+    addComment({ authorId: ines, body: 'An earlier reply', status: 'rejected' });
+    const first = addComment({ authorId: ines, body: 'Hashtags need offline action too.' });
+    addResource({ authorId: ines, title: 'A toolkit for campaigners' });
+    const reply = addComment({
+      authorId: 'u-amina',
+      body: 'I agree with this',
+      parentId: 'c-original-3',
+      depth: 1,
+    });
+    addFlags('comment', 'c-original-6', [
+      { reason: 'spam' },
+      { reason: 'spam', note: 'Advertising' },
+      { reason: 'off-topic' },
+    ]);
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+    expect(await screen.findByText('4 items waiting')).toBeInTheDocument();
+    const items = screen.getAllByRole('listitem').filter((li) => li.className === 'queue-item');
+    expect(
+      items.map((li) => within(li).getByText(/^(New|Flagged) (comment|resource)$/).textContent),
+    ).toEqual(['New comment', 'New resource', 'New comment', 'Flagged comment']);
+
+    const [newComment, , newReply, flagged] = items as [
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(newComment).toHaveTextContent('by Inès Moreau (Gender Links)');
+    expect(newComment).toHaveTextContent('Earlier entries: 0 published, 1 rejected, 0 hidden');
+    expect(newComment).toHaveTextContent(first.body);
+    expect(
+      within(newComment).getByRole('link', {
+        name: 'Advancing women’s rights through social media: which strategies?',
+      }),
+    ).toBeInTheDocument();
+    expect(newReply).toHaveTextContent('In reply to GGCA Secretariat:');
+    expect(newReply).toHaveTextContent('Using social media, especially hashtag activism');
+    expect(reply.status).toBe('pending');
+    expect(within(flagged).getByRole('list', { name: 'Flags' })).toHaveTextContent(
+      'Spam × 2: “Advertising”',
+    );
+    expect(within(flagged).getByRole('list', { name: 'Flags' })).toHaveTextContent('Off-topic × 1');
+
+    // The header counts what waits.
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: /Moderation/ })).toHaveAccessibleName(
+      'Moderation, 4 items wait',
+    );
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'resource');
+    expect(await screen.findByText('1 item waiting')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'A toolkit for campaigners' })).toBeInTheDocument();
+    expect(screen.queryByText(first.body)).not.toBeInTheDocument();
+  });
+
+  it('approves an entry at once and counts it out of the header', async () => {
+    const c = addComment({ authorId: 'u-amina', body: 'Offline organising matters most.' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await waitFor(() =>
+      expect(within(nav).getByRole('link', { name: /Moderation/ })).toHaveAccessibleName(
+        'Moderation, 1 item waits',
+      ),
+    );
+    await user.click(within(article).getByRole('button', { name: 'Approve' }));
+    expect(within(article).queryByText(/Awaiting moderation/)).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: /Moderation/ })).toHaveAccessibleName(
+      'Moderation, 0 items wait',
+    );
+    expect(screen.getByText('Nothing waits for a decision.')).toBeInTheDocument();
+    await waitFor(() => expect(status(c.id)).toBe('published'));
+    expect(await screen.findByText('Approved the comment by Amina Diallo.')).toBeInTheDocument();
+  });
+
+  it('rejects with a preset reason that the author then sees on their entry', async () => {
+    const c = addComment({ authorId: 'u-amina', body: 'Buy cheap followers here' });
+    await signInAs(MODERATOR);
+    const { user, unmount } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    await user.click(within(article).getByRole('button', { name: 'Reject' }));
+    const form = within(article).getByRole('group', {
+      name: 'Why reject the comment by Amina Diallo?',
+    });
+    await user.click(within(article).getByRole('button', { name: 'Reject with this reason' }));
+    expect(within(form).getByText('Choose a reason or write one.')).toBeInTheDocument();
+    await user.click(within(form).getByRole('radio', { name: 'Spam' }));
+    await user.click(within(article).getByRole('button', { name: 'Reject with this reason' }));
+    expect(await within(article).findByText('Rejected by a moderator: Spam')).toBeInTheDocument();
+    await waitFor(() => expect(status(c.id)).toBe('rejected'));
+    unmount();
+
+    await signInAs(PARTICIPANT);
+    renderApp(`/discussions/${c.discussionSlug}/comments/${c.id}`);
+    const own = await entry('Amina Diallo');
+    expect(own).toHaveTextContent('Rejected by a moderator: Spam');
+    expect(within(own).queryByRole('group', { name: /Moderate/ })).not.toBeInTheDocument();
+  });
+
+  it('rejects with a reason in the moderator’s own words', async () => {
+    addResource({ authorId: 'u-amina', title: 'My shop' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    const article = await entry('My shop');
+    await user.click(within(article).getByRole('button', { name: 'Reject' }));
+    await user.click(within(article).getByRole('radio', { name: 'Another reason' }));
+    await user.type(
+      within(article).getByRole('textbox', { name: 'Reason in your words' }),
+      'Not a resource',
+    );
+    await user.click(within(article).getByRole('button', { name: 'Reject with this reason' }));
+    expect(
+      await within(article).findByText('Rejected by a moderator: Not a resource'),
+    ).toBeInTheDocument();
+  });
+
+  it('edits and approves, keeping the original text for moderators', async () => {
+    const c = addComment({
+      authorId: 'u-amina',
+      body: 'Social media helps, my phone numbr is 555',
+    });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    await user.click(within(article).getByRole('button', { name: 'Edit and approve' }));
+    const text = within(article).getByRole('textbox', { name: 'Edited text' });
+    expect(text).toHaveFocus();
+    await user.clear(text);
+    await user.type(text, 'Social media helps.');
+    await user.click(within(article).getByRole('button', { name: 'Save and approve' }));
+    expect(within(article).getByText('Social media helps.')).toBeInTheDocument();
+    await waitFor(() => expect(status(c.id)).toBe('published'));
+    const revisions = await within(article).findByText('Text before a moderator’s edit');
+    await user.click(revisions);
+    expect(within(article).getByText(c.body)).toBeVisible();
+    expect(getStore().comments.find((x) => x.id === c.id)?.body).toBe('Social media helps.');
+  });
+
+  it('approves and rejects several entries at once', async () => {
+    const a = addComment({ authorId: 'u-amina', body: 'First of three' });
+    const ines = addParticipant('Inès Moreau');
+    const b = addComment({ authorId: ines, body: 'Second of three' });
+    const r = addResource({ authorId: ines, title: 'Third of three' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    await entry('Amina Diallo');
+
+    await user.click(screen.getByRole('button', { name: 'Approve selected' }));
+    expect(screen.getByText('Select at least one entry first.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select the comment by Amina Diallo' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select the comment by Inès Moreau' }));
+    await user.click(screen.getByRole('button', { name: 'Approve selected' }));
+    expect(await screen.findByText('Approved 2 entries.')).toBeInTheDocument();
+    expect(status(a.id)).toBe('published');
+    expect(status(b.id)).toBe('published');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all new entries' }));
+    expect(
+      screen.getByRole('checkbox', { name: 'Select the resource “Third of three”' }),
+    ).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Reject selected' }));
+    await user.click(screen.getByRole('radio', { name: 'Duplicate' }));
+    await user.click(screen.getByRole('button', { name: 'Reject 1 entry' }));
+    expect(await screen.findByText('Rejected 1 entry.')).toBeInTheDocument();
+    expect(status(r.id)).toBe('rejected');
+    expect(getStore().log.map((e) => e.action)).toEqual(['approve', 'approve', 'reject']);
+  });
+
+  it('says which decisions of a batch were refused', async () => {
+    const a = addComment({ authorId: 'u-amina', body: 'First' });
+    const b = addComment({ authorId: addParticipant('Inès Moreau'), body: 'Second' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    await entry('Amina Diallo');
+    // Another moderator rejects the second entry meanwhile.
+    b.status = 'rejected';
+    b.moderationReason = 'Spam';
+    await user.click(screen.getByRole('checkbox', { name: 'Select all new entries' }));
+    await user.click(screen.getByRole('button', { name: 'Approve selected' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('1 decision was refused:');
+    expect(alert).toHaveTextContent(
+      'the comment by Inès Moreau: Another moderator decided first: this comment is now rejected.',
+    );
+    expect(status(a.id)).toBe('published');
+    expect(await entry('Inès Moreau')).toHaveTextContent('Rejected by a moderator: Spam');
+  });
+
+  it('shows the current state when another moderator decided first', async () => {
+    const c = addComment({ authorId: 'u-amina', body: 'A thought' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    c.status = 'rejected';
+    c.moderationReason = 'Off-topic';
+    await user.click(within(article).getByRole('button', { name: 'Approve' }));
+    const alert = await within(article).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Another moderator decided first: this comment is now rejected. It now shows as it stands',
+    );
+    expect(article).toHaveTextContent('Rejected by a moderator: Off-topic');
+    expect(within(article).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+  });
+
+  it('rolls a refused decision back with a clear message', async () => {
+    const c = addComment({ authorId: 'u-amina', body: 'A thought' });
+    await signInAs(MODERATOR);
+    let answer: () => void = () => undefined;
+    server.use(
+      http.post('/api/moderation/decisions', async () => {
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return HttpResponse.json(
+          { error: { code: 'internal', message: 'The database is asleep.' } },
+          { status: 500 },
+        );
+      }),
+    );
+    const { user } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    await user.click(within(article).getByRole('button', { name: 'Approve' }));
+    // At once, before the backend answers:
+    expect(within(article).queryByText(/Awaiting moderation/)).not.toBeInTheDocument();
+    answer();
+    const alert = await within(article).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Your decision was not saved, and the comment is back as it was. The database is asleep.',
+    );
+    expect(within(article).getByText(/Awaiting moderation/)).toBeInTheDocument();
+    expect(within(article).getByRole('button', { name: 'Approve' })).toBeEnabled();
+    expect(status(c.id)).toBe('pending');
+  });
+
+  it('is not offered to participants, and the backend refuses them anyway', async () => {
+    addComment({ authorId: addParticipant('Inès Moreau'), body: 'A thought' });
+    await signInAs(PARTICIPANT);
+    renderApp('/moderation');
+    expect(
+      await screen.findByText(/Only moderators can see the moderation queue/),
+    ).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: /Moderation/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    await signOut();
+  });
+});
