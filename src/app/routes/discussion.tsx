@@ -3,6 +3,7 @@ import { CommentActions } from '../../features/comments/comment-actions';
 import { CommentComposer } from '../../features/comments/comment-composer';
 import { CommentThread } from '../../features/comments/comment-thread';
 import { ModerationControls } from '../../features/moderation/moderation-controls';
+import { ModeratorPanel } from '../../features/moderation/moderator-panel';
 import { ResourceSummary } from '../../features/resources/resource-summary';
 import { CampaignList } from '../../features/threads/campaign-list';
 import { DiscussionHeader } from '../../features/threads/discussion-header';
@@ -29,6 +30,7 @@ export function DiscussionRoute() {
             <CommentComposer discussion={discussion} />
           </section>
           <aside className="discussion-aside" aria-label="Resources and campaigns">
+            <ModeratorPanel discussion={discussion} />
             <ResourceSummary slug={slug} />
             <CampaignList slug={slug} />
           </aside>

@@ -14,7 +14,8 @@ export function DiscussionHeader({ discussion: d }: { discussion: Discussion }) 
       {d.status === 'closed' && (
         <p className="notice">
           This discussion is closed{d.closedAt ? ` since ${formatDateTime(d.closedAt)}` : ''}
-          {d.closedReason ? `: ${d.closedReason}` : '.'} Everything published stays readable.
+          {d.closedReason ? `: ${d.closedReason.replace(/([^.!?])$/, '$1.')}` : '.'} Everything
+          published stays readable.
         </p>
       )}
       {d.status === 'open' && d.closesAt && (

@@ -1,0 +1,193 @@
+import { useId, useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
+import type { ApprovalMode, Discussion, UpdateDiscussionBody } from '../../api/contract';
+import { useUpdateDiscussion } from '../../api/discussion-admin';
+import { ApiError } from '../../api/http';
+import { useAnnounce } from '../../components/announcer';
+import { errorMessage } from '../../components/error-state';
+import { formatDateTime } from '../../lib/dates';
+import { APPROVAL_LABEL } from './discussion-form';
+
+/** A datetime-local value ("2026-03-01T14:30") in the moderator's time zone, as an ISO instant. */
+const toInstant = (local: string) => new Date(local).toISOString();
+
+/**
+ * A moderator's controls on a discussion's page: close it with a reason or
+ * reopen it, schedule its closing, choose how entries are approved.
+ */
+export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
+  const id = useId();
+  const update = useUpdateDiscussion(d.slug);
+  const announce = useAnnounce();
+  const [closedReason, setClosedReason] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [approvalMode, setApprovalMode] = useState<ApprovalMode>(d.approvalMode);
+  const [done, setDone] = useState('');
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
+
+  const save = (body: UpdateDiscussionBody, message: string) => {
+    setDone('');
+    update.mutate(body, {
+      onSuccess: () => {
+        setDone(message);
+        announce(message);
+      },
+    });
+  };
+  const onSubmit = (run: () => void) => (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    run();
+  };
+
+  return (
+    <section className="panel moderator-tools" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Moderator tools</h2>
+      <ul className="tool-links">
+        <li>
+          <Link to={`/discussions/${d.slug}/edit`}>Edit discussion</Link>
+        </li>
+        <li>
+          <Link to={`/moderation?discussion=${encodeURIComponent(d.slug)}`}>
+            Queue for this discussion
+          </Link>
+        </li>
+        <li>
+          <Link to={`/discussions/${d.slug}/digest`}>
+            Digest of extracts{d.digestPublished ? '' : ' (not published)'}
+          </Link>
+        </li>
+      </ul>
+
+      {d.status === 'open' ? (
+        <form
+          aria-label="Close the discussion"
+          onSubmit={onSubmit(() =>
+            save({ status: 'closed', closedReason }, 'The discussion is closed.'),
+          )}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Reason for closing</label>
+            <input
+              id={`${id}-reason`}
+              value={closedReason}
+              maxLength={500}
+              aria-describedby={`${id}-reason-hint`}
+              onChange={(e) => setClosedReason(e.target.value)}
+            />
+            <p id={`${id}-reason-hint`} className="field-hint">
+              Shown on the discussion’s page. Published entries stay readable.
+            </p>
+          </div>
+          <button
+            type="submit"
+            className="button button-danger button-small"
+            disabled={update.isPending}
+          >
+            Close discussion
+          </button>
+        </form>
+      ) : (
+        <div className="tool">
+          <p>
+            Closed{d.closedAt ? ` since ${formatDateTime(d.closedAt)}` : ''}
+            {d.closedReason ? `: ${d.closedReason}` : '.'}
+          </p>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={update.isPending}
+            onClick={() => save({ status: 'open' }, 'The discussion is open again.')}
+          >
+            Reopen discussion
+          </button>
+        </div>
+      )}
+
+      {d.status === 'open' && (
+        <form
+          aria-label="Schedule closing"
+          onSubmit={onSubmit(() => {
+            if (!closesAt) return;
+            save({ closesAt: toInstant(closesAt) }, 'The closing is scheduled.');
+          })}
+        >
+          {d.closesAt && (
+            <p>
+              Closes by itself on {formatDateTime(d.closesAt)}.{' '}
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                disabled={update.isPending}
+                onClick={() => save({ closesAt: null }, 'The scheduled closing is cancelled.')}
+              >
+                Cancel scheduled closing
+              </button>
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-closes`}>Close automatically at</label>
+            <input
+              id={`${id}-closes`}
+              type="datetime-local"
+              value={closesAt}
+              aria-invalid={fields.closesAt ? true : undefined}
+              aria-describedby={fields.closesAt ? `${id}-closes-error` : undefined}
+              onChange={(e) => setClosesAt(e.target.value)}
+            />
+            {fields.closesAt && (
+              <p id={`${id}-closes-error`} className="field-error">
+                {fields.closesAt}
+              </p>
+            )}
+          </div>
+          <button
+            type="submit"
+            className="button button-quiet button-small"
+            disabled={update.isPending}
+          >
+            Schedule closing
+          </button>
+        </form>
+      )}
+
+      <form
+        aria-label="Approval mode"
+        onSubmit={onSubmit(() =>
+          save(
+            { approvalMode },
+            `Approval mode saved: ${APPROVAL_LABEL[approvalMode].toLowerCase()}.`,
+          ),
+        )}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-approval`}>Which entries wait for a moderator</label>
+          <select
+            id={`${id}-approval`}
+            value={approvalMode}
+            onChange={(e) => setApprovalMode(e.target.value as ApprovalMode)}
+          >
+            {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="button button-quiet button-small"
+          disabled={update.isPending}
+        >
+          Save approval mode
+        </button>
+      </form>
+
+      {update.isError && (
+        <p className="notice notice-error" role="alert">
+          Not saved. {errorMessage(update.error)}
+        </p>
+      )}
+      {done && !update.isError && <p className="notice notice-success">{done}</p>}
+    </section>
+  );
+}
