@@ -1,4 +1,24 @@
-/** Placeholder until its issue lands. */
+import { Link, useParams } from 'react-router';
+import { DigestView } from '../../features/digest/digest-view';
+import { digestHeading } from '../../features/digest/digest-markdown';
+import { DiscussionFrame } from './discussion-frame';
+
 export function DigestRoute() {
-  return <h1>Not built yet</h1>;
+  const { slug = '' } = useParams();
+  return (
+    <DiscussionFrame
+      slug={slug}
+      page="Digest of extracts"
+      header={(d) => (
+        <header className="discussion-header compact digest-header">
+          <p className="eyebrow no-print">
+            <Link to={`/discussions/${slug}`}>{d.title}</Link>
+          </p>
+          <h1>{digestHeading(d)}</h1>
+        </header>
+      )}
+    >
+      {(discussion) => <DigestView discussion={discussion} />}
+    </DiscussionFrame>
+  );
 }

@@ -4,6 +4,7 @@ import { Link, NavLink, useMatch } from 'react-router';
 import type { Discussion } from '../../api/contract';
 import { discussionQueries } from '../../api/discussions';
 import { ApiError } from '../../api/http';
+import { useSession } from '../../api/session';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
@@ -23,6 +24,8 @@ interface DiscussionFrameProps {
  */
 export function DiscussionFrame({ slug, page, header, children }: DiscussionFrameProps) {
   const { data, isPending, isError, error, refetch } = useQuery(discussionQueries.detail(slug));
+  // Moderators prepare a digest before publishing it, so they reach it unpublished too.
+  const isModerator = useSession().data?.user?.role === 'moderator';
   // A permalink shows the comments too, so their tab stays current there.
   const onThread = useMatch('/discussions/:slug');
   const onPermalink = useMatch('/discussions/:slug/comments/:commentId');
@@ -76,7 +79,9 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
           Comments
         </Link>
         <NavLink to={`${base}/resources`}>Resources</NavLink>
-        {data.digestPublished && <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>}
+        {(data.digestPublished || isModerator) && (
+          <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>
+        )}
       </nav>
       {typeof children === 'function' ? children(data) : children}
     </>

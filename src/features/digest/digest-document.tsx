@@ -1,0 +1,139 @@
+import type { MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Comment, Digest, Discussion } from '../../api/contract';
+import { formatDay, formatPeriod } from '../../lib/dates';
+import { paragraphs, partnerNames } from './digest-markdown';
+
+/** Puts the backend's safe HTML of a comment between curly quotes, inside its first and last paragraph. */
+function quoted(html: string): string {
+  const t = html.trim();
+  if (t.startsWith('<p>') && t.endsWith('</p>')) return `<p>“${t.slice(3, -4)}”</p>`;
+  return `<p>“</p>${t}<p>”</p>`;
+}
+
+function Extract({ comment: c }: { comment: Comment }) {
+  const navigate = useNavigate();
+  // Hashtags lead to their campaign inside the app; other links open as rendered.
+  const onClick = (event: MouseEvent<HTMLQuoteElement>) => {
+    const href = (event.target as Element).closest('a[data-hashtag]')?.getAttribute('href');
+    if (href && event.button === 0 && !event.metaKey && !event.ctrlKey) {
+      event.preventDefault();
+      void navigate(href);
+    }
+  };
+  return (
+    <figure className="extract">
+      {/* Clicks are caught only on links inside, which are keyboard reachable themselves. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+      <blockquote
+        className="extract-quote prose"
+        onClick={onClick}
+        dangerouslySetInnerHTML={{ __html: quoted(c.html) }}
+      />
+      <figcaption className="extract-author">
+        {c.author.name}
+        {c.author.organisation && <span className="organisation">, {c.author.organisation}</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The digest laid out like the original "Extracts from the … online discussion". */
+export function DigestDocument({
+  discussion: d,
+  digest,
+}: {
+  discussion: Discussion;
+  digest: Digest;
+}) {
+  return (
+    <article className="digest" aria-labelledby="digest-title">
+      <header className="digest-intro">
+        <p id="digest-title" className="digest-title">
+          “{d.title}”
+        </p>
+        <p className="digest-period">{formatPeriod(d.startsOn, d.endsOn)}</p>
+        {d.partners.length > 0 && (
+          <p className="digest-partners">In partnership with {partnerNames(d.partners)}.</p>
+        )}
+        {paragraphs(d.introduction).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+        {digest.editorial && (
+          <div className="digest-editorial" aria-label="Editorial introduction" role="note">
+            {paragraphs(digest.editorial).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        )}
+      </header>
+
+      <section aria-labelledby="extracts-heading">
+        <h2 id="extracts-heading" className="visually-hidden">
+          Extracts
+        </h2>
+        {digest.extracts.length === 0 ? (
+          <p className="empty">No comment is featured yet.</p>
+        ) : (
+          <ol className="extract-list">
+            {digest.extracts.map((c) => (
+              <li key={c.id}>
+                <Extract comment={c} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {digest.campaigns.length > 0 && (
+        <section aria-labelledby="digest-campaigns">
+          <h2 id="digest-campaigns">Some of the #campaigns mentioned</h2>
+          <ul className="inline-list digest-campaigns">
+            {digest.campaigns.map((c) => (
+              <li key={c.tag}>
+                <Link
+                  to={`/discussions/${d.slug}/campaigns/${encodeURIComponent(c.tag)}`}
+                  className="hashtag"
+                >
+                  #{c.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {digest.resources.length > 0 && (
+        <section aria-labelledby="digest-resources">
+          <h2 id="digest-resources">A selection of resources shared by participants</h2>
+          <ul className="digest-resources">
+            {digest.resources.map((r) => (
+              <li key={r.id}>
+                {r.url ? (
+                  <a href={r.url} rel="nofollow ugc noopener" target="_blank">
+                    {r.title}
+                  </a>
+                ) : (
+                  <strong>{r.title}</strong>
+                )}
+                {r.description && `: ${r.description}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {d.event && (
+        <section aria-labelledby="digest-event">
+          <h2 id="digest-event">Related event</h2>
+          <p className="event-title">“{d.event.title}”</p>
+          <p className="meta">
+            <span>{formatDay(d.event.date)}</span>
+            {d.event.place && <span>{d.event.place}</span>}
+          </p>
+          {d.event.description && <p>{d.event.description}</p>}
+        </section>
+      )}
+    </article>
+  );
+}
