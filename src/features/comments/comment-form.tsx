@@ -54,7 +54,10 @@ export function CommentForm({
   const sending = useRef(false);
 
   useEffect(() => {
-    if (focusOnMount) textarea.current?.focus();
+    if (!focusOnMount) return;
+    // After this render's other effects, which may focus a heading or a permalinked comment.
+    const timer = setTimeout(() => textarea.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [focusOnMount]);
 
   const send = () => {

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Comment } from '../../api/contract';
+import type { Comment, FLAG_HIDE_REASON as CONTRACT_HIDE_REASON } from '../../api/contract';
 import { formatDateTime } from '../../lib/dates';
 import { CommentBody } from './comment-body';
+
+/** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
+const FLAG_HIDE_REASON: typeof CONTRACT_HIDE_REASON =
+  'Hidden pending review after reports from participants';
 
 interface CommentItemProps {
   comment: Comment;
@@ -67,7 +71,11 @@ export function CommentItem({
         </p>
       )}
       {hidden ? (
-        <p className="removed">Removed by a moderator: {c.moderationReason ?? 'no reason given'}</p>
+        <p className="removed">
+          {c.moderationReason === FLAG_HIDE_REASON
+            ? `${FLAG_HIDE_REASON}.`
+            : `Removed by a moderator: ${c.moderationReason ?? 'no reason given'}`}
+        </p>
       ) : null}
       {c.html && <CommentBody html={c.html} />}
       {children}

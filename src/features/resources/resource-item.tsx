@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import type { Resource, ResourceKind } from '../../api/contract';
+import type {
+  FLAG_HIDE_REASON as CONTRACT_HIDE_REASON,
+  Resource,
+  ResourceKind,
+} from '../../api/contract';
+
+/** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
+const FLAG_HIDE_REASON: typeof CONTRACT_HIDE_REASON =
+  'Hidden pending review after reports from participants';
 
 export const KIND_LABEL: Record<ResourceKind, string> = {
   course: 'Course',
@@ -30,7 +38,11 @@ export function ResourceItem({
   if (r.status === 'hidden' && !r.viewer.canModerate) {
     return (
       <article className="resource status-hidden" aria-label="Removed resource">
-        <p className="removed">Removed by a moderator: {r.moderationReason ?? 'no reason given'}</p>
+        <p className="removed">
+          {r.moderationReason === FLAG_HIDE_REASON
+            ? `${FLAG_HIDE_REASON}.`
+            : `Removed by a moderator: ${r.moderationReason ?? 'no reason given'}`}
+        </p>
       </article>
     );
   }
