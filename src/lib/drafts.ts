@@ -36,17 +36,19 @@ function writeDraft(key: string, value: unknown, empty: unknown): void {
  * sign in or a failed post loses nothing. Cleared only after a successful post.
  */
 export function useDraft<T>(key: string, empty: T): [T, (value: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => readDraft(key, empty));
+  const [draft, setDraft] = useState(() => ({ key, value: readDraft(key, empty) }));
+  // The same form shown for another discussion: bring that one's draft.
+  if (draft.key !== key) setDraft({ key, value: readDraft(key, empty) });
   const update = useCallback(
     (next: T) => {
-      setValue(next);
+      setDraft({ key, value: next });
       writeDraft(key, next, empty);
     },
     [key, empty],
   );
   const clear = useCallback(() => {
-    setValue(empty);
+    setDraft({ key, value: empty });
     writeDraft(key, empty, empty);
   }, [key, empty]);
-  return [value, update, clear];
+  return [draft.key === key ? draft.value : readDraft(key, empty), update, clear];
 }
