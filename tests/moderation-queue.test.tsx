@@ -93,6 +93,9 @@ describe('the moderation queue', () => {
     );
     await user.click(within(article).getByRole('button', { name: 'Approve' }));
     expect(within(article).queryByText(/Awaiting moderation/)).not.toBeInTheDocument();
+    expect(
+      within(article).getByRole('group', { name: 'Moderate the comment by Amina Diallo' }),
+    ).toHaveFocus();
     expect(within(nav).getByRole('link', { name: /Moderation/ })).toHaveAccessibleName(
       'Moderation, 0 items wait',
     );
@@ -213,6 +216,27 @@ describe('the moderation queue', () => {
     );
     expect(status(a.id)).toBe('published');
     expect(await entry('Inès Moreau')).toHaveTextContent('Rejected by a moderator: Spam');
+  });
+
+  it('puts a whole refused batch back', async () => {
+    addComment({ authorId: 'u-amina', body: 'First' });
+    await signInAs(MODERATOR);
+    server.use(
+      http.post('/api/moderation/decisions/batch', () =>
+        HttpResponse.json(
+          { error: { code: 'forbidden', message: 'Only moderators can do this.' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/moderation');
+    const article = await entry('Amina Diallo');
+    await user.click(screen.getByRole('checkbox', { name: 'Select all new entries' }));
+    await user.click(screen.getByRole('button', { name: 'Approve selected' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'None of these decisions was saved, and the entries are back as they were. Only moderators can do this.',
+    );
+    expect(within(article).getByText(/Awaiting moderation/)).toBeInTheDocument();
   });
 
   it('shows the current state when another moderator decided first', async () => {

@@ -111,8 +111,6 @@ function predict<E extends Comment | Resource>(entry: E, v: DecisionVars): E {
   }
 }
 
-type Snapshot = [QueryKey, unknown][];
-
 /** Every cached list that may show this entry: the queues, and its discussion's thread or resources. */
 function entryFilters(m: ModeratedEntry): { queryKey: QueryKey }[] {
   const slug = m.entry.discussionSlug;
@@ -166,14 +164,9 @@ function patchEntry(
   }
 }
 
-async function snapshot(queryClient: QueryClient, entries: ModeratedEntry[]): Promise<Snapshot> {
-  const filters = entries.flatMap(entryFilters);
-  await Promise.all(filters.map((f) => queryClient.cancelQueries(f)));
-  return filters.flatMap((f) => queryClient.getQueriesData(f));
-}
-
-function restore(queryClient: QueryClient, saved: Snapshot | undefined): void {
-  for (const [key, data] of saved ?? []) queryClient.setQueryData(key, data);
+/** No refetch in flight may overwrite the guess that follows. */
+async function cancel(queryClient: QueryClient, entries: ModeratedEntry[]): Promise<void> {
+  await Promise.all(entries.flatMap(entryFilters).map((f) => queryClient.cancelQueries(f)));
 }
 
 function fromDetails(details: Record<string, unknown> | undefined): Comment | Resource | null {
@@ -200,8 +193,8 @@ const decided = (response: DecisionResponse) => response.comment ?? response.res
 
 /**
  * One decision, shown at once: the entry changes in the queue and the thread
- * before the backend answers, and goes back if it refuses. A 409 brings the
- * entry's current state, which replaces both.
+ * before the backend answers, and goes back to what the moderator saw if it
+ * refuses. A 409 brings the entry's current state, which replaces both.
  */
 export function useDecision() {
   const queryClient = useQueryClient();
@@ -211,14 +204,13 @@ export function useDecision() {
     mutationFn: (v: DecisionVars) =>
       request<DecisionResponse>('/moderation/decisions', { method: 'POST', body: toBody(v) }),
     onMutate: async (v) => {
-      const saved = await snapshot(queryClient, [v]);
+      await cancel(queryClient, [v]);
       patchEntry(queryClient, v, (e) => predict(e, v));
-      return { saved };
     },
-    onError: (error, v, context) => {
-      restore(queryClient, context?.saved);
-      const current = currentEntry(error);
-      if (current) patchEntry(queryClient, v, () => current);
+    onError: (error, v) => {
+      // The snapshot is the entry as the moderator saw it, in `v`: putting back only that
+      // entry leaves other decisions taken meanwhile in place. A 409 brings its current state.
+      patchEntry(queryClient, v, () => currentEntry(error) ?? v.entry);
       onSessionError(error);
     },
     onSuccess: (response, v) => {
@@ -262,16 +254,15 @@ export function useBatchDecision() {
       };
     },
     onMutate: async (all) => {
-      const saved = await snapshot(queryClient, all);
+      await cancel(queryClient, all);
       for (const v of all) patchEntry(queryClient, v, (e) => predict(e, v));
-      return { saved };
     },
     onSuccess: ({ results }) => {
       for (const { vars, entry } of results)
         patchEntry(queryClient, vars, () => entry ?? vars.entry);
     },
-    onError: (error, _all, context) => {
-      restore(queryClient, context?.saved);
+    onError: (error, all) => {
+      for (const v of all) patchEntry(queryClient, v, () => v.entry);
       onSessionError(error);
     },
     onSettled: (_data, _error, all) =>

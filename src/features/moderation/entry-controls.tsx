@@ -32,6 +32,7 @@ export function EntryControls(m: ModeratedEntry) {
   const announce = useAnnounce();
   const [form, setForm] = useState<Form>(null);
   const openers = useRef<Partial<Record<Exclude<Form, null>, HTMLButtonElement | null>>>({});
+  const group = useRef<HTMLDivElement>(null);
   const { entry, kind } = m;
   const who = describeEntry(m);
   const isComment = m.kind === 'comment';
@@ -43,6 +44,8 @@ export function EntryControls(m: ModeratedEntry) {
 
   const decide = (action: ModerationAction, extra: Partial<DecisionVars> = {}) => {
     setForm(null);
+    // The pressed button goes away with the entry's old state; keep the keyboard user here.
+    group.current?.focus();
     decision.mutate({ ...m, action, ...extra } as DecisionVars, {
       onSuccess: () => announce(`${DONE[action]} ${who}.`),
     });
@@ -74,7 +77,13 @@ export function EntryControls(m: ModeratedEntry) {
 
   const flagged = entry.flagCount > 0;
   return (
-    <div className="moderation-controls" role="group" aria-label={`Moderate ${who}`}>
+    <div
+      ref={group}
+      className="moderation-controls"
+      role="group"
+      aria-label={`Moderate ${who}`}
+      tabIndex={-1}
+    >
       {flagged && (
         <p className="entry-flags">
           Flagged by {plural(entry.flagCount, 'participant')}
