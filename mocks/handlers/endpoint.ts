@@ -13,6 +13,7 @@ import {
 } from 'msw';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../src/api/contract';
 import { getStore, saveStore } from '../db';
+import type { Store } from '../store';
 import { RuleError, type Ctx } from '../rules/core';
 import { userForToken } from '../rules/session';
 
@@ -77,23 +78,23 @@ export function endpoint<P extends PathParams = PathParams>(
 ): HttpResponseResolver<P> {
   return async ({ request, params, cookies }) => {
     if (latencyMs > 0) await delay(latencyMs);
-    const store = getStore();
-    const token = cookies[SESSION_COOKIE] || undefined;
-    const ctx: Ctx = { store, viewer: userForToken(store, token), now: clock() };
     const mutates = request.method !== 'GET' && request.method !== 'HEAD';
-    const key = request.headers.get('Idempotency-Key');
-
-    if (mutates && key && ctx.viewer) {
-      const seen = store.idempotency.find((r) => r.userId === ctx.viewer?.id && r.key === key);
-      if (seen) return HttpResponse.json(seen.body as DefaultBodyType, { status: seen.status });
-    }
-
-    // A refused request must change nothing: work on a copy and keep it only on success.
-    const before = mutates ? structuredClone(store) : null;
+    let before: Store | null = null;
     try {
       const body = await readBody(request);
-      const url = new URL(request.url);
-      const query = Object.fromEntries(url.searchParams);
+      // From here on everything runs without yielding, so no other request can
+      // interleave: a retried key is seen, and a rollback undoes only this request.
+      const store = getStore();
+      const token = cookies[SESSION_COOKIE] || undefined;
+      const ctx: Ctx = { store, viewer: userForToken(store, token), now: clock() };
+      const key = request.headers.get('Idempotency-Key');
+      if (mutates && key && ctx.viewer) {
+        const seen = store.idempotency.find((r) => r.userId === ctx.viewer?.id && r.key === key);
+        if (seen) return HttpResponse.json(seen.body as DefaultBodyType, { status: seen.status });
+      }
+      // A refused request must change nothing: keep a copy to restore on refusal.
+      before = mutates ? structuredClone(store) : null;
+      const query = Object.fromEntries(new URL(request.url).searchParams);
       const reply = run({ ctx, params, query, body, token }) ?? {};
       const status = reply.status ?? 200;
       if (mutates) {
@@ -108,7 +109,7 @@ export function endpoint<P extends PathParams = PathParams>(
       if (status === 204) return new HttpResponse(null, { status, headers });
       return HttpResponse.json(reply.body as DefaultBodyType, { status, headers });
     } catch (error) {
-      if (before) Object.assign(store, before);
+      if (before) Object.assign(getStore(), before);
       if (error instanceof RuleError) {
         return errorResponse(error.status, {
           code: error.code,
