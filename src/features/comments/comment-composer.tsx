@@ -1,9 +1,13 @@
-import { Link } from 'react-router';
-import type { Discussion } from '../../api/contract';
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { commentQueries } from '../../api/comments';
+import type { CommentPage, Discussion } from '../../api/contract';
 import { useSession } from '../../api/session';
 import { draftKey } from '../../lib/drafts';
 import { joinPath, signInPath, useHere } from '../../lib/return-to';
 import { CommentForm } from './comment-form';
+import { commentPath } from './comment-item';
+import { COMPOSER_TEXTAREA_ID } from './comment-thread';
 
 export const composerDraftKey = (slug: string) => draftKey(slug, 'comment');
 
@@ -12,6 +16,18 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
   const user = useSession().data?.user;
   const signedOut = user === null;
   const here = useHere();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  // A new comment goes to the end of the thread; when the end is not loaded yet,
+  // take the person to it, as a forum does, rather than leave it out of sight.
+  const showIfOutOfSight = (comment: { id: string; discussionSlug: string }) => {
+    const threads = queryClient.getQueriesData<InfiniteData<CommentPage>>({
+      queryKey: commentQueries.all(discussion.slug),
+    });
+    const endNotLoaded = threads.some(([, data]) => data?.pages.at(-1)?.nextCursor);
+    if (endNotLoaded) void navigate(commentPath(comment));
+  };
 
   if (discussion.status === 'closed') {
     return (
@@ -41,9 +57,10 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
       <CommentForm
         slug={discussion.slug}
         draftKey={composerDraftKey(discussion.slug)}
-        id="comment-composer-body"
+        id={COMPOSER_TEXTAREA_ID}
         label="Your comment"
         submitLabel="Post comment"
+        onPosted={showIfOutOfSight}
       />
     </section>
   );

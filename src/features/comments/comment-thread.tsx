@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { commentQueries } from '../../api/comments';
 import type { Comment } from '../../api/contract';
 import { ErrorState } from '../../components/error-state';
@@ -7,8 +7,18 @@ import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
 import { CommentItem, commentDomId } from './comment-item';
 
+const WindowedCommentList = lazy(() =>
+  import('./windowed-comment-list').then((m) => ({ default: m.WindowedCommentList })),
+);
+const loadWindowing = () => import('./windowed-comment-list');
+
+/** Past this many loaded comments, only those near the viewport stay in the document. */
+const WINDOW_AFTER = 60;
+
 /** Where focus goes when the comment that had it leaves the thread. */
 export const THREAD_COUNT_ID = 'thread-count';
+/** The composer's text field, reachable from the top of a long thread. */
+export const COMPOSER_TEXTAREA_ID = 'comment-composer-body';
 
 interface CommentThreadProps {
   slug: string;
@@ -27,6 +37,15 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
   const authors = useMemo(() => new Map(comments.map((c) => [c.id, c.author.name])), [comments]);
   const total = thread.data?.pages[0]?.total ?? 0;
   const targetLoaded = anchor !== undefined && authors.has(anchor);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // A thread with more pages will need windowing soon: fetch its code ahead.
+  useEffect(() => {
+    if (hasNextPage) void loadWindowing();
+  }, [hasNextPage]);
 
   useEffect(() => {
     if (!targetLoaded || !anchor) return;
@@ -34,6 +53,16 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
     el?.scrollIntoView({ block: 'center' });
     el?.focus({ preventScroll: true });
   }, [anchor, targetLoaded]);
+
+  const renderComment = (c: Comment) => (
+    <CommentItem
+      comment={c}
+      parentAuthor={c.parentId ? authors.get(c.parentId) : undefined}
+      isTarget={c.id === anchor}
+    >
+      {actions?.(c)}
+    </CommentItem>
+  );
 
   if (thread.isPending) {
     return (
@@ -60,6 +89,12 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
     <div className="thread">
       <p id={THREAD_COUNT_ID} className="thread-count" tabIndex={-1}>
         {plural(total, 'comment')}
+        {thread.hasNextPage && (
+          <>
+            {' · '}
+            <a href={`#${COMPOSER_TEXTAREA_ID}`}>Skip to the comment form</a>
+          </>
+        )}
       </p>
       {thread.hasPreviousPage && (
         <LoadMore
@@ -70,20 +105,17 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
       )}
       {comments.length === 0 ? (
         <p className="empty">No comments yet. Be the first to take part.</p>
+      ) : comments.length > WINDOW_AFTER ? (
+        <Suspense fallback={<PlainList comments={comments} renderComment={renderComment} />}>
+          <WindowedCommentList
+            comments={comments}
+            renderComment={renderComment}
+            anchor={anchor}
+            onNearEnd={loadMore}
+          />
+        </Suspense>
       ) : (
-        <ol className="comment-list">
-          {comments.map((c: Comment) => (
-            <li key={c.id} className={`depth-${Math.min(c.depth, 2)}`}>
-              <CommentItem
-                comment={c}
-                parentAuthor={c.parentId ? authors.get(c.parentId) : undefined}
-                isTarget={c.id === anchor}
-              >
-                {actions?.(c)}
-              </CommentItem>
-            </li>
-          ))}
-        </ol>
+        <PlainList comments={comments} renderComment={renderComment} />
       )}
       {thread.isFetchNextPageError && (
         <ErrorState error={thread.error} title="More comments could not be loaded" />
@@ -114,5 +146,23 @@ function LoadMore({
         {pending ? 'Loading…' : label}
       </button>
     </p>
+  );
+}
+
+function PlainList({
+  comments,
+  renderComment,
+}: {
+  comments: Comment[];
+  renderComment: (c: Comment) => ReactNode;
+}) {
+  return (
+    <ol className="comment-list">
+      {comments.map((c) => (
+        <li key={c.id} className={`depth-${Math.min(c.depth, 2)}`}>
+          {renderComment(c)}
+        </li>
+      ))}
+    </ol>
   );
 }
