@@ -1,0 +1,416 @@
+// npm run bench: speed and scale in one command. Measures the production bundle's sizes,
+// builds the demo (mock backend in the page), serves it on 127.0.0.1, then runs
+// Lighthouse and the long-thread measurements in Debian's Chromium. Prints one table
+// per part against its budgets, writes tests/bench/results/bench.json, and exits 1 when
+// any budget fails — after running every part.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLighthouse } from './lighthouse.mjs';
+import { runLongThreads } from './long-threads.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS = join(ROOT, 'tests/bench/results');
+const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+/** The whole run stops here whatever happens, leaving no server behind. */
+const WATCHDOG_MS = 9 * 60_000;
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message) => console.log(`[${elapsed()}] ${message}`);
+const mark = (ok) => (ok ? '✓' : '✗');
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
+
+function table(rows, { right = [] } = {}) {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
+  const line = (row) =>
+    row
+      .map((cell, col) =>
+        right.includes(col) ? String(cell).padStart(widths[col]) : String(cell).padEnd(widths[col]),
+      )
+      .join('  ')
+      .trimEnd();
+  return [
+    line(rows[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function environment() {
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGB: Number((totalmem() / 1024 ** 3).toFixed(1)),
+    chromium,
+    // Other work on the machine skews browser timings; worth knowing when reading them.
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedChanges: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  };
+}
+
+// ---- 1. Sizes: the production bundle, measured by bundle-size.mjs -----------------------
+
+function runSizes() {
+  log('sizes: production build and bundle-size.mjs');
+  const run = spawnSync(process.execPath, [join(ROOT, 'tests/bench/bundle-size.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (run.status === null || run.error) {
+    return {
+      error: `bundle-size.mjs did not finish: ${run.error?.message ?? run.signal}`,
+      within: false,
+    };
+  }
+  try {
+    const size = JSON.parse(readFileSync(join(RESULTS, 'size.json'), 'utf8'));
+    const fresh = Date.now() - Date.parse(size.measuredAt) < 10 * 60_000;
+    if (!fresh) throw new Error('size.json was not rewritten');
+    return { ...size, exitCode: run.status, within: run.status === 0 && size.budget.within };
+  } catch (error) {
+    return {
+      error: `${error.message}\n${run.stderr.slice(-2000)}`,
+      exitCode: run.status,
+      within: false,
+    };
+  }
+}
+
+function printSizes(sizes) {
+  console.log('\n== 1. Sizes: production bundle, gzipped (level 9), 1 KB = 1024 bytes');
+  if (sizes.error) return console.log(`✗ ${sizes.error}`);
+  const rows = [
+    ['route', 'loading', 'initial JS', 'initial CSS', 'extra JS', 'extra CSS', 'extra chunks'],
+  ];
+  for (const row of sizes.routes) {
+    rows.push([
+      row.route,
+      row.loading,
+      kb(row.initial.js.gzip),
+      kb(row.initial.css.gzip),
+      row.extra ? kb(row.extra.js.gzip) : '—',
+      row.extra ? kb(row.extra.css.gzip) : '—',
+      row.extra ? row.extra.js.files.map((f) => f.file.replace(/^assets\//, '')).join(' ') : '',
+    ]);
+  }
+  console.log(table(rows, { right: [2, 3, 4, 5] }));
+  for (const chunk of sizes.onDemand ?? []) {
+    console.log(`  on demand: ${chunk.module} ${kb(chunk.js.gzip)}`);
+  }
+  const budgeted = sizes.routes.find((r) => r.route === sizes.budget.route);
+  console.log(
+    `${mark(sizes.within)} ${sizes.budget.route} initial JS ${kb(budgeted.initial.js.gzip)} ≤ ${kb(sizes.budget.initialJsGzip)}`,
+  );
+}
+
+// ---- The demo build and its server --------------------------------------------------------
+
+function buildDemo(workDir) {
+  log('demo: npm run build:demo');
+  const run = spawnSync('npm', ['run', 'build:demo'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (run.status !== 0) {
+    throw new Error(
+      `npm run build:demo failed (${run.status ?? run.signal}):\n${(run.stdout + run.stderr).slice(-3000)}`,
+    );
+  }
+  // Served from a private copy: someone else's build:demo must not empty it mid-run.
+  const served = join(workDir, 'dist-demo');
+  cpSync(join(ROOT, 'dist-demo'), served, { recursive: true });
+  return served;
+}
+
+async function startPreview(outDir) {
+  const port = await freePort();
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  const args = [
+    'preview',
+    '--mode',
+    'demo',
+    '--outDir',
+    outDir,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+  ];
+  const child = spawn(process.execPath, [vite, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, stop };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error(`vite preview did not answer on ${url}:\n${stderr.slice(-2000)}`);
+}
+
+// ---- 2. Lighthouse ------------------------------------------------------------------------
+
+function printLighthouse(lh) {
+  console.log(`\n== 2. Lighthouse 12, ${lh.settings ?? 'default mobile settings'}`);
+  if (lh.error) return console.log(`✗ ${lh.error}`);
+  console.log(
+    'The demo build: it carries the mock backend (MSW and its store) and 60 ms of API latency.\n' +
+      'Signed-in pages keep storage and cache between sign-in and the run, so they load warm.',
+  );
+  const { budget } = lh;
+  const score = (p, id) =>
+    p.scores ? `${mark(p.budget[id])} ${Math.round(p.scores[id] * 100)}` : '✗ —';
+  const rows = [
+    [
+      'page',
+      `perf ≥${budget.performance * 100}`,
+      `a11y =${budget.accessibility * 100}`,
+      `best pr. =${budget['best-practices'] * 100}`,
+      'LCP',
+      'TBT',
+      'CLS',
+    ],
+  ];
+  for (const p of lh.pages) {
+    rows.push([
+      p.signedInAs ? `${p.page} (signed in)` : p.page,
+      score(p, 'performance'),
+      score(p, 'accessibility'),
+      score(p, 'best-practices'),
+      p.metrics ? ms(p.metrics.lcpMs) : '—',
+      p.metrics ? ms(p.metrics.tbtMs) : '—',
+      p.metrics ? p.metrics.cls.toFixed(3) : '—',
+    ]);
+  }
+  console.log(table(rows, { right: [1, 2, 3, 4, 5, 6] }));
+  for (const p of lh.pages) {
+    if (p.error || p.runtimeError) console.log(`\n✗ ${p.page}: ${p.error ?? p.runtimeError}`);
+    for (const [category, audits] of Object.entries(p.failing ?? {})) {
+      console.log(
+        `\n${p.page}: ${category} ${Math.round(p.scores[category] * 100)} — failing audits`,
+      );
+      for (const a of audits) {
+        const where = a.items.length > 0 ? `  [${a.items.join(', ')}]` : '';
+        console.log(
+          `  ${a.id} — ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}${where}`,
+        );
+      }
+    }
+  }
+}
+
+// ---- 3. Long threads ----------------------------------------------------------------------
+
+function printLongThreads(lt) {
+  console.log(
+    `\n== 3. Long threads (synthetic, ${lt.viewport?.width ?? '?'}×${lt.viewport?.height ?? '?'} window, fresh context per run, no throttling)`,
+  );
+  if (lt.error) return console.log(`✗ ${lt.error}`);
+  const rows = [
+    [
+      'thread',
+      'first comments',
+      '(1st request)',
+      'DOM at load',
+      'DOM after reading',
+      'read',
+      'heap load → read',
+      'next page',
+      'Reply → focus',
+    ],
+  ];
+  for (const t of lt.threads) {
+    rows.push([
+      `${t.size.toLocaleString('en')} comments`,
+      `${ms(t.firstCommentsMs.median)} (${t.firstCommentsMs.runs.map(Math.round).join('/')})`,
+      ms(t.firstPageRequestMs),
+      `${t.atLoad.domNodes ?? '—'} (${t.atLoad.commentsInDom ?? '?'} c.)`,
+      t.afterReading ? `${t.afterReading.domNodes} (${t.afterReading.commentsInDom} c.)` : '—',
+      t.reading ? `${t.reading.read}${t.reading.reachedEnd ? ' (end)' : ''}` : '—',
+      `${t.atLoad.heapMB ?? '—'} → ${t.afterReading?.heapMB ?? '—'} MB`,
+      t.nextPageMs.first === null
+        ? '—'
+        : `${ms(t.nextPageMs.first)} (med. ${ms(t.nextPageMs.median)})`,
+      t.reply ? `${t.reply.medianMs} ms (max ${t.reply.maxMs})` : '—',
+    ]);
+  }
+  console.log(table(rows, { right: [1, 2, 3, 4, 5, 6, 7, 8] }));
+  const b = lt.budget;
+  console.log(
+    `${mark(b.firstCommentsRatio.within)} first comments, 10,000 vs 100: ×${b.firstCommentsRatio.value ?? '—'} (≤ ×${b.firstCommentsRatio.limit})`,
+  );
+  console.log(
+    `${mark(b.maxDomNodes.within)} DOM nodes at rest: at most ${b.maxDomNodes.value ?? '—'} (≤ ${b.maxDomNodes.limit})`,
+  );
+  console.log(
+    `${mark(b.replyFocusMs.within)} Reply → focus: worst median ${b.replyFocusMs.value ?? '—'} ms (≤ ${b.replyFocusMs.limit} ms)`,
+  );
+  for (const t of lt.threads) for (const e of t.errors) console.log(`✗ ${t.size}: ${e}`);
+}
+
+// ---- Orchestration ------------------------------------------------------------------------
+
+async function main() {
+  const env = environment();
+  const report = { environment: env };
+  const cleanups = [];
+  const cleanup = () => {
+    while (cleanups.length > 0) {
+      try {
+        cleanups.pop()();
+      } catch {
+        // Best effort: the rest still runs.
+      }
+    }
+  };
+  process.once('exit', cleanup);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+  setTimeout(() => {
+    console.error(`\n✗ The benchmark ran longer than ${WATCHDOG_MS / 60_000} minutes; stopping.`);
+    cleanup();
+    process.exit(1);
+  }, WATCHDOG_MS).unref();
+
+  // Everything temporary lives here: the served copy of the demo, browser profiles.
+  const workDir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
+  cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+
+  report.sizes = runSizes();
+
+  try {
+    const outDir = buildDemo(workDir);
+    const preview = await startPreview(outDir);
+    cleanups.push(preview.stop);
+    log(`demo served at ${preview.url}`);
+
+    log('lighthouse');
+    try {
+      report.lighthouse = await runLighthouse({
+        baseUrl: preview.url,
+        launchOptions: LAUNCH,
+        debuggingPort: await freePort(),
+        workDir,
+        log,
+      });
+      report.lighthouse.within = report.lighthouse.pages.every((p) => p.within);
+    } catch (error) {
+      report.lighthouse = { error: String(error), within: false };
+    }
+
+    log('long threads');
+    try {
+      report.longThreads = await runLongThreads({
+        baseUrl: preview.url,
+        launchOptions: LAUNCH,
+        log,
+      });
+    } catch (error) {
+      report.longThreads = { error: String(error), within: false };
+    }
+  } catch (error) {
+    report.demo = { error: String(error) };
+    report.lighthouse ??= {
+      error: 'not run: the demo could not be built or served',
+      within: false,
+    };
+    report.longThreads ??= {
+      error: 'not run: the demo could not be built or served',
+      within: false,
+    };
+  } finally {
+    cleanup();
+  }
+
+  console.log(`\nAgora benchmark — ${env.date}`);
+  console.log(
+    `Node ${env.node} · ${env.cpus} × ${env.cpuModel} · ${env.memoryGB} GB · ${env.chromium} · commit ${env.commit}${env.uncommittedChanges ? ' + uncommitted changes' : ''}`,
+  );
+  env.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
+  console.log(
+    `Load average (1/5/15 min) at start ${env.loadAverageAtStart.join(' ')}, at end ${env.loadAverageAtEnd.join(' ')}`,
+  );
+  if (report.demo?.error) console.log(`\n✗ ${report.demo.error}`);
+  printSizes(report.sizes);
+  printLighthouse(report.lighthouse);
+  printLongThreads(report.longThreads);
+
+  const parts = {
+    sizes: report.sizes.within,
+    lighthouse: report.lighthouse.within,
+    longThreads: report.longThreads.within,
+  };
+  report.within = Object.values(parts).every(Boolean);
+  report.durationSeconds = Math.round((Date.now() - started) / 1000);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(
+    `\n${Object.entries(parts)
+      .map(([part, ok]) => `${mark(ok)} ${part}`)
+      .join('   ')}   (${report.durationSeconds} s)`,
+  );
+  console.log('Wrote tests/bench/results/bench.json');
+  if (!report.within) process.exitCode = 1;
+}
+
+await main();
