@@ -10,6 +10,28 @@ import { moderationHandlers } from './moderation';
 import { resourceHandlers } from './resources';
 import { sessionHandlers } from './session';
 
+/**
+ * An address with a broken %-escape names nothing. MSW's path matching throws on
+ * one, which would answer 500 with a stack trace, so refuse it before any lookup.
+ */
+const undecodableAddress = http.all(
+  ({ request }) => {
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith(`${API_BASE}/`)) return false;
+    try {
+      decodeURIComponent(pathname);
+      return false;
+    } catch {
+      return true;
+    }
+  },
+  () =>
+    HttpResponse.json<ErrorBody>(
+      { error: { code: 'bad_request', message: 'The address is not valid.' } },
+      { status: 400 },
+    ),
+);
+
 const unknownEndpoint = http.all(`${API_BASE}/*`, () =>
   HttpResponse.json<ErrorBody>(
     { error: { code: 'not_found', message: 'There is no such endpoint.' } },
@@ -18,6 +40,7 @@ const unknownEndpoint = http.all(`${API_BASE}/*`, () =>
 );
 
 export const handlers = [
+  undecodableAddress,
   ...sessionHandlers,
   ...discussionAdminHandlers,
   ...discussionHandlers,
