@@ -34,10 +34,39 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Demo builds fetch the in-page mock backend together with the app rather than
+ * after it, so the first page's data is not one more round trip away.
+ */
+function preloadMockBackend(): Plugin {
+  let base = '/';
+  return {
+    name: 'agora-preload-mock-backend',
+    apply: (_config, env) => env.command === 'build' && env.mode === 'demo',
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/mocks/browser.ts'),
+        );
+        if (chunk?.type !== 'chunk') return [];
+        return [chunk.fileName, ...chunk.imports].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 // `vite` (dev) and `--mode demo` run the mock backend in the page; a plain
 // `vite build` leaves every mock module out and talks to /api on its own origin.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadMockBackend()],
   define: {
     'import.meta.env.VITE_MOCK_API': JSON.stringify(
       process.env.VITE_MOCK_API ??

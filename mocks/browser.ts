@@ -7,7 +7,8 @@ import { setLatency } from './handlers/endpoint';
 export async function startMockBackend(): Promise<void> {
   persistTo(localStoragePersistence());
   if (scenarioRequested('long-threads')) enableLongThreads();
-  setLatency(60);
+  // `?latency=400` slows every answer, to see the loading states as on a poor network.
+  setLatency(Number(new URLSearchParams(window.location.search).get('latency')) || 0);
   const worker = setupWorker(...handlers);
   await worker.start({
     onUnhandledRequest: 'bypass',

@@ -9,6 +9,10 @@
  */
 import { z } from 'zod';
 
+// Pages run under a Content-Security-Policy without 'unsafe-eval'; zod would
+// otherwise probe `new Function` and the browser would report the refusal.
+z.config().jitless = true;
+
 export const API_BASE = '/api';
 
 // ---------------------------------------------------------------------------

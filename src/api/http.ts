@@ -31,6 +31,16 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+let backendReady: Promise<unknown> = Promise.resolve();
+
+/**
+ * Demo builds start their in-page backend while the app already renders:
+ * requests wait for it, and the page shows its placeholders meanwhile.
+ */
+export function waitForBackend(ready: Promise<unknown>): void {
+  backendReady = ready;
+}
+
 export function apiUrl(path: string, query?: RequestOptions['query']): URL {
   const url = new URL(`${apiBase}${path}`, window.location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -57,6 +67,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
 
+  await backendReady;
   let response: Response;
   try {
     response = await fetch(apiUrl(path, query), {
