@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Built pages carry a Content-Security-Policy: scripts only from the app's own
@@ -67,6 +68,12 @@ function preloadMockBackend(): Plugin {
 // `vite build` leaves every mock module out and talks to /api on its own origin.
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicy(), preloadMockBackend()],
+  resolve: {
+    alias:
+      mode === 'demo'
+        ? { tldts: fileURLToPath(new URL('./mocks/tldts-lite.ts', import.meta.url)) }
+        : {},
+  },
   define: {
     'import.meta.env.VITE_MOCK_API': JSON.stringify(
       process.env.VITE_MOCK_API ??
