@@ -27,6 +27,9 @@ export function useSignOut() {
     mutationFn: () => request<undefined>('/session', { method: 'DELETE' }),
     onSuccess: () => {
       queryClient.setQueryData(sessionQueries.current().queryKey, { user: null });
+      // Moderators' data (`moderationQueries.all()`) is not for a reader: drop it rather than
+      // refetch it and be refused while the moderation views are still on screen.
+      queryClient.removeQueries({ queryKey: ['moderation'] });
       // Everything a signed-in person saw may differ for a reader.
       return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
