@@ -15,11 +15,26 @@ function useFocusHeadingOnNavigate() {
       first.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+    const main = document.querySelector('main');
+    const heading = () => main?.querySelector<HTMLElement>('h1') ?? null;
+    const focus = (h: HTMLElement) => {
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    };
+    const current = heading();
+    if (!current) return;
+    focus(current);
+    if (!main || !current.closest('[aria-busy="true"]')) return;
+    // A page still loading has a placeholder heading, and the focus would fall to the body when
+    // the real one replaces it: follow it there, unless the person has moved on meanwhile.
+    const observer = new MutationObserver(() => {
+      const real = heading();
+      if (!real || real.closest('[aria-busy="true"]')) return;
+      observer.disconnect();
+      if (document.activeElement === document.body || document.activeElement === null) focus(real);
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [pathname]);
 }
 
