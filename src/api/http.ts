@@ -67,9 +67,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
 
-  await backendReady;
   let response: Response;
   try {
+    // A demo backend that could not start is a server that cannot be reached.
+    await backendReady;
     response = await fetch(apiUrl(path, query), {
       method,
       headers,
