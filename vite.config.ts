@@ -72,8 +72,9 @@ export default defineConfig(({ mode }) => ({
     alias:
       mode === 'demo'
         ? { tldts: fileURLToPath(new URL('./mocks/tldts-lite.ts', import.meta.url)) }
-        : {},
+        : [],
   },
+
   define: {
     'import.meta.env.VITE_MOCK_API': JSON.stringify(
       process.env.VITE_MOCK_API ??
