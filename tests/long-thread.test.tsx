@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getStore } from '../mocks/db';
 import { addLongThreads, syntheticSlug } from '../mocks/scenarios';
-import { AMINA, signInAs } from './participation-helpers';
+import { AMINA, signInAs } from './support';
 import { renderApp } from './render-app';
 
 const LONG = `/discussions/${syntheticSlug(1_000)}`;

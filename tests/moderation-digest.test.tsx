@@ -5,7 +5,7 @@ import { getStore } from '../mocks/db';
 import { server } from '../mocks/node';
 import { SEED_SLUG } from '../mocks/seed';
 import { renderApp } from './render-app';
-import { DISCUSSION, MODERATOR, api, signInAs, signOut } from './moderation-support';
+import { DISCUSSION, MODERATOR, api, signInAs, signOut } from './support';
 
 const DIGEST = `${DISCUSSION}/digest`;
 const AUTHORS = [

@@ -4,7 +4,7 @@ import { getStore } from '../mocks/db';
 import { setClock } from '../mocks/handlers/endpoint';
 import { SEED_SLUG } from '../mocks/seed';
 import { renderApp } from './render-app';
-import { DISCUSSION, MODERATOR, PARTICIPANT, api, signInAs } from './moderation-support';
+import { DISCUSSION, MODERATOR, AMINA, api, signInAs } from './support';
 
 const TITLE = 'Advancing women’s rights through social media: which strategies?';
 const tools = () => screen.findByRole('region', { name: 'Moderator tools' });
@@ -82,7 +82,7 @@ describe('creating and editing a discussion', () => {
   });
 
   it('is not offered to participants', async () => {
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     renderApp('/discussions/new');
     expect(
       await screen.findByText(/Only moderators can create a discussion\./),
@@ -112,7 +112,7 @@ describe('opening and closing', () => {
     // Published entries stay readable.
     expect(screen.getByRole('article', { name: 'Nana Darkoa' })).toBeInTheDocument();
 
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     const refused = await api(`/discussions/${SEED_SLUG}/comments`, 'POST', {
       body: 'Too late?',
     });
@@ -177,7 +177,7 @@ describe('opening and closing', () => {
     ).toBeInTheDocument();
     expect(getStore().discussions[0]?.approvalMode).toBe('none');
 
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     const posted = await api(`/discussions/${SEED_SLUG}/comments`, 'POST', {
       body: 'Published at once',
     });

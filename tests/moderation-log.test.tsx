@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getStore } from '../mocks/db';
 import { SEED_SLUG } from '../mocks/seed';
 import { renderApp } from './render-app';
-import { MODERATOR, PARTICIPANT, addComment, api, signInAs } from './moderation-support';
+import { MODERATOR, AMINA, addComment, api, signInAs } from './support';
 
 const SECOND = { email: 'second@example.org', password: 'second-moderator' };
 
@@ -116,7 +116,7 @@ describe('the moderation log', () => {
   });
 
   it('is for moderators only', async () => {
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     expect((await api('/moderation/log')).status).toBe(403);
     renderApp('/moderation/log');
     expect(

@@ -6,14 +6,14 @@ import { server } from '../mocks/node';
 import { renderApp } from './render-app';
 import {
   MODERATOR,
-  PARTICIPANT,
+  AMINA,
   addComment,
   addFlags,
   addParticipant,
   addResource,
   signInAs,
   signOut,
-} from './moderation-support';
+} from './support';
 
 const entry = (name: string) => screen.findByRole('article', { name });
 const status = (id: string) =>
@@ -21,7 +21,7 @@ const status = (id: string) =>
 
 describe('the moderation queue', () => {
   it('lists new entries oldest first, then flagged ones, with what a moderator needs to decide', async () => {
-    const ines = addParticipant('Inès Moreau', 'Gender Links');
+    const ines = addParticipant('Inès Moreau', { organisation: 'Gender Links' }).id;
     addComment({ authorId: ines, body: 'An earlier reply', status: 'rejected' });
     const first = addComment({ authorId: ines, body: 'Hashtags need offline action too.' });
     addResource({ authorId: ines, title: 'A toolkit for campaigners' });
@@ -121,7 +121,7 @@ describe('the moderation queue', () => {
     await waitFor(() => expect(status(c.id)).toBe('rejected'));
     unmount();
 
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     renderApp(`/discussions/${c.discussionSlug}/comments/${c.id}`);
     const own = await entry('Amina Diallo');
     expect(own).toHaveTextContent('Rejected by a moderator: Spam');
@@ -169,7 +169,7 @@ describe('the moderation queue', () => {
 
   it('approves and rejects several entries at once', async () => {
     const a = addComment({ authorId: 'u-amina', body: 'First of three' });
-    const ines = addParticipant('Inès Moreau');
+    const ines = addParticipant('Inès Moreau').id;
     const b = addComment({ authorId: ines, body: 'Second of three' });
     const r = addResource({ authorId: ines, title: 'Third of three' });
     await signInAs(MODERATOR);
@@ -200,7 +200,7 @@ describe('the moderation queue', () => {
 
   it('says which decisions of a batch were refused', async () => {
     const a = addComment({ authorId: 'u-amina', body: 'First' });
-    const b = addComment({ authorId: addParticipant('Inès Moreau'), body: 'Second' });
+    const b = addComment({ authorId: addParticipant('Inès Moreau').id, body: 'Second' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     await entry('Amina Diallo');
@@ -286,8 +286,8 @@ describe('the moderation queue', () => {
   });
 
   it('is not offered to participants, and the backend refuses them anyway', async () => {
-    addComment({ authorId: addParticipant('Inès Moreau'), body: 'A thought' });
-    await signInAs(PARTICIPANT);
+    addComment({ authorId: addParticipant('Inès Moreau').id, body: 'A thought' });
+    await signInAs(AMINA);
     renderApp('/moderation');
     expect(
       await screen.findByText(/Only moderators can see the moderation queue/),

@@ -10,7 +10,7 @@ import { decide, decideBatch, getLog, getQueue } from '../mocks/rules/moderation
 import { SEED_SLUG } from '../mocks/seed';
 import { seedStore, type Store, type StoredComment } from '../mocks/store';
 import type { DecisionBody } from '../src/api/contract';
-import { MODERATOR, PARTICIPANT, api, signInAs } from './moderation-support';
+import { MODERATOR, AMINA, api, signInAs } from './support';
 
 function contexts() {
   const store = seedStore();
@@ -100,7 +100,7 @@ describe('who may moderate', () => {
     const body = decision(c, {});
     expect((await api('/moderation/decisions', 'POST', body)).status).toBe(401);
     expect((await api('/moderation/queue')).status).toBe(401);
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     const refused = await api('/moderation/decisions', 'POST', body);
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({

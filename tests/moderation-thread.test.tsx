@@ -5,13 +5,13 @@ import { renderApp } from './render-app';
 import {
   DISCUSSION,
   MODERATOR,
-  PARTICIPANT,
+  AMINA,
   addComment,
   addFlags,
   addResource,
   signInAs,
   signOut,
-} from './moderation-support';
+} from './support';
 
 const article = (name: string) => screen.findByRole('article', { name });
 const controls = (inside: HTMLElement) => within(inside).getByRole('group', { name: /^Moderate / });
@@ -156,7 +156,7 @@ describe('moderating from the thread', () => {
 
   it('shows no moderation control to a participant or a reader', async () => {
     addComment({ authorId: 'u-amina', body: 'My own pending comment' });
-    await signInAs(PARTICIPANT);
+    await signInAs(AMINA);
     const participant = renderApp(DISCUSSION);
     await article('Amina Diallo');
     await screen.findAllByRole('article', { name: TAKE_BACK });

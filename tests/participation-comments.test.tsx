@@ -15,7 +15,7 @@ import {
   signInAs,
   signInThroughForm,
   signOut,
-} from './participation-helpers';
+} from './support';
 import { renderApp } from './render-app';
 
 const COMMENTS_API = '/api/discussions/:slug/comments';

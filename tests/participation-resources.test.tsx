@@ -16,7 +16,7 @@ import {
   seedDiscussion,
   signInAs,
   signInThroughForm,
-} from './participation-helpers';
+} from './support';
 import { renderApp } from './render-app';
 
 type User = ReturnType<typeof renderApp>['user'];

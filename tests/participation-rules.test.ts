@@ -11,7 +11,7 @@ import { flagEntry } from '../mocks/rules/flags';
 import { createResource, listResources, normaliseUrl } from '../mocks/rules/resources';
 import { listComments } from '../mocks/rules/thread';
 import { seedStore, type Store } from '../mocks/store';
-import { SEED_SLUG, addParticipant, ctxAs, seedDiscussion } from './participation-helpers';
+import { SEED_SLUG, addParticipant, ctxAs, seedDiscussion } from './support';
 
 let store: Store;
 const amina = () => ctxAs(store, 'u-amina');
@@ -40,7 +40,7 @@ function setStatus(kind: 'comment' | 'resource', id: string, status: EntryStatus
 
 /** Three more participants, each signed in. */
 const threeParticipants = () =>
-  ['Ana', 'Ben', 'Cleo'].map((n) => ctxAs(store, addParticipant(n, store).id)) as [Ctx, Ctx, Ctx];
+  ['Ana', 'Ben', 'Cleo'].map((n) => ctxAs(store, addParticipant(n, { store }).id)) as [Ctx, Ctx, Ctx];
 
 beforeEach(() => {
   store = seedStore();
@@ -73,7 +73,7 @@ describe('posting a comment', () => {
     expect(ids(amina())).toContain(c.id);
     expect(ids(moderator())).toContain(c.id);
     expect(ids(reader())).not.toContain(c.id);
-    const other = addParticipant('Bea Otieno', store);
+    const other = addParticipant('Bea Otieno', { store });
     expect(ids(ctxAs(store, other.id))).not.toContain(c.id);
   });
 
@@ -175,7 +175,7 @@ describe('editing and withdrawing', () => {
   });
 
   it("refuses someone else's comment with 403, and a hidden one with 404", () => {
-    const bea = addParticipant('Bea Otieno', store);
+    const bea = addParticipant('Bea Otieno', { store });
     const mine = createComment(moderator(), SEED_SLUG, { body: 'Published at once' });
     expect(refusal(() => updateComment(amina(), mine.id, { body: 'Mine now' })).status).toBe(403);
     expect(refusal(() => withdrawComment(amina(), mine.id)).status).toBe(403);
@@ -249,7 +249,7 @@ describe('sharing a resource', () => {
     expect(e.message).toBe('This address was already shared in this discussion as “A guide”.');
 
     // Someone else cannot see the pending entry, so it is not named to them.
-    const bea = addParticipant('Bea Otieno', store);
+    const bea = addParticipant('Bea Otieno', { store });
     const theirs = refusal(() =>
       createResource(ctxAs(store, bea.id), SEED_SLUG, resource('https://example.org/guide')),
     );

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../src/lib/return-to';
-import { AMINA, DISCUSSION, fill, signInThroughForm } from './participation-helpers';
+import { AMINA, DISCUSSION, fill, signInThroughForm } from './support';
 import { renderApp } from './render-app';
 
 /** The site's header; a discussion's own header also counts as a banner in jsdom. */

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../mocks/node';
@@ -163,7 +163,7 @@ describe('the discussion page', () => {
     const heading = await screen.findByRole('heading', { level: 3, name: 'Keshet Bachan' });
     const article = heading.closest('article') as HTMLElement;
     expect(article).toHaveClass('is-target');
-    expect(article).toHaveFocus();
+    await waitFor(() => expect(article).toHaveFocus());
     const permalink = within(article).getByRole('link', {
       name: 'Permalink to the comment by Keshet Bachan',
     });

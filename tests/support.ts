@@ -1,19 +1,30 @@
 /**
- * What the moderation tests share: signing in through the real endpoint (MSW's
- * cookie store keeps the session for the app's later requests) and putting
- * entries in the store as participants would have left them.
+ * What the integration tests share: signing in through the real endpoint (MSW's
+ * cookie store keeps the session for the app's later requests), calling the API
+ * as a second tab would, putting entries in the store as people would have left
+ * them, and finding what a person sees.
  */
-import { expect } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { getStore } from '../mocks/db';
+import type { Ctx } from '../mocks/rules/core';
 import { SEED_SLUG } from '../mocks/seed';
-import { newId, type StoredComment, type StoredResource } from '../mocks/store';
+import {
+  newId,
+  type Store,
+  type StoredComment,
+  type StoredResource,
+  type StoredUser,
+} from '../mocks/store';
 import { renderMarkdown } from '../src/lib/markdown';
 
+export { SEED_SLUG };
 export const ORIGIN = 'http://localhost:3000';
 export const DISCUSSION = `/discussions/${SEED_SLUG}`;
+export const RESOURCES = `${DISCUSSION}/resources`;
 
+export const AMINA = { email: 'amina@example.org', password: 'demo-participant' };
 export const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
-export const PARTICIPANT = { email: 'amina@example.org', password: 'demo-participant' };
 
 export async function signInAs(account: { email: string; password: string }): Promise<void> {
   const response = await fetch(`${ORIGIN}/api/session`, {
@@ -21,7 +32,7 @@ export async function signInAs(account: { email: string; password: string }): Pr
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(account),
   });
-  expect(response.status).toBe(200);
+  if (!response.ok) throw new Error(`Could not sign in as ${account.email}: ${response.status}`);
 }
 
 export async function signOut(): Promise<void> {
@@ -38,20 +49,67 @@ export async function api(path: string, method = 'GET', body?: unknown) {
   return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
 }
 
-/** A second participant, so that entries can have an author other than the seeded one. */
-export function addParticipant(name: string, organisation: string | null = null): string {
-  const store = getStore();
-  const id = newId(store, 'u');
-  store.users.push({
-    id,
-    email: `${id}@example.org`,
+/** Another participant, straight into the store, with a password to sign in with. */
+export function addParticipant(
+  name: string,
+  { organisation = null, store = getStore() }: { organisation?: string | null; store?: Store } = {},
+): StoredUser {
+  const user: StoredUser = {
+    id: newId(store, 'u'),
+    email: `${name.toLowerCase().replace(/\W+/g, '-')}-${store.nextId.toString(36)}@example.org`,
     password: 'a-password',
     displayName: name,
     organisation,
     role: 'participant',
     createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  store.users.push(user);
+  return user;
+}
+
+export const credentials = (u: StoredUser) => ({ email: u.email, password: u.password });
+
+export function ctxAs(store: Store, userId: string | null, now = new Date()): Ctx {
+  return { store, viewer: store.users.find((u) => u.id === userId) ?? null, now };
+}
+
+export function seedDiscussion(store: Store = getStore()) {
+  const d = store.discussions.find((x) => x.slug === SEED_SLUG);
+  if (!d) throw new Error('The seeded discussion is missing.');
+  return d;
+}
+
+/** The comment article whose heading (its author) is `author` and whose text contains `text`. */
+export function findComment(author: string, text: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const match = screen
+      .getAllByRole('article', { name: author })
+      .find((a) => a.textContent.includes(text));
+    if (!match) throw new Error(`No comment by ${author} says “${text}”.`);
+    return match;
   });
-  return id;
+}
+
+/** Comments shown whose text contains `text`. */
+export const commentsSaying = (text: string) =>
+  screen
+    .queryAllByRole('article')
+    .filter((a) => a.querySelector('.prose')?.textContent.includes(text));
+
+/** Fills a field as a person pasting would: much faster in tests than typing each key. */
+export async function fill(user: UserEvent, field: HTMLElement, text: string): Promise<void> {
+  await user.click(field);
+  await user.paste(text);
+}
+
+/** On the sign-in page: signs in through the form, as a person would. */
+export async function signInThroughForm(
+  user: UserEvent,
+  account: { email: string; password: string },
+): Promise<void> {
+  await fill(user, await screen.findByLabelText('Email'), account.email);
+  await fill(user, screen.getByLabelText('Password'), account.password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
 let minute = 0;
@@ -123,7 +181,7 @@ export function addFlags(
       id: newId(store, 'f'),
       kind,
       targetId,
-      userId: addParticipant(`Flagger ${minute}`),
+      userId: addParticipant(`Flagger ${minute}`).id,
       reason: f.reason,
       note: f.note ?? '',
       createdAt: new Date(Date.UTC(2026, 0, 2, 9, minute)).toISOString(),
