@@ -1,6 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DISCUSSION_PATH, SEED_TITLE, expect, test } from './helpers';
+import {
+  AWAITING,
+  DISCUSSION_PATH,
+  MODERATOR,
+  PARTICIPANT,
+  SEED_TITLE,
+  expect,
+  postComment,
+  signIn,
+  signOut,
+  test,
+} from './helpers';
 
 const PAGES = [
   { name: 'home', path: '/', heading: 'Discussions' },
@@ -58,4 +69,171 @@ test.describe('on a 375 px wide phone', () => {
       expect(scrollWidth).toBeLessThanOrEqual(375);
     });
   }
+});
+
+/** Checks the page as it stands, in both color schemes, naming the state in a failure. */
+async function expectNoViolations(page: Page, state: string) {
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    expect(describeViolations(results.violations), `${state}, ${scheme} scheme`).toEqual([]);
+  }
+}
+
+/** A participant's comment waits in the queue; the moderator is signed in, on the queue. */
+async function queueWithAComment(page: Page) {
+  await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
+  await open(page, DISCUSSION_PATH, SEED_TITLE);
+  await postComment(page, 'A comment for the moderators to read.');
+  await expect(page.getByText(AWAITING)).toBeVisible();
+  await signOut(page);
+  await signIn(page, MODERATOR.email, MODERATOR.password);
+  await open(page, '/moderation', 'Moderation');
+  await expect(page.getByText('1 item waiting', { exact: true })).toBeVisible();
+}
+
+test.describe('accessibility of the states a person brings about', () => {
+  test('writing a comment: the composer with text, then its preview', async ({ page }) => {
+    await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
+    await open(page, DISCUSSION_PATH, SEED_TITLE);
+    await page
+      .getByRole('textbox', { name: 'Your comment' })
+      .fill('Our **#HeForShe** panel: see https://example.org and > quote');
+    await expectNoViolations(page, 'composer with text');
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(
+      page
+        .getByRole('region', { name: 'Preview' })
+        .getByRole('link', { name: 'https://example.org' }),
+    ).toBeVisible();
+    await expectNoViolations(page, 'preview');
+  });
+
+  test('signing in and joining, with the field errors of an empty form', async ({ page }) => {
+    await open(page, '/sign-in', 'Sign in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoViolations(page, 'sign-in with errors');
+
+    await open(page, '/join', 'Join Agora');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByLabel('Display name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoViolations(page, 'join with errors');
+  });
+
+  test('sharing a resource refused, and a flag form open', async ({ page }) => {
+    await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
+    await open(page, `${DISCUSSION_PATH}/resources`, 'Shared resources');
+    const share = page.getByRole('region', { name: 'Share a resource' });
+    await share.getByLabel('Address').fill('javascript:alert(1)');
+    await share.getByLabel('Title').fill('Free prizes');
+    await share.getByLabel('Kind of resource').selectOption({ label: 'Other' });
+    await share.getByRole('button', { name: 'Share resource' }).click();
+    await expect(share.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoViolations(page, 'share form with an error');
+
+    await page
+      .getByRole('article', { name: 'HarassMap' })
+      .getByRole('button', { name: 'Flag' })
+      .click();
+    await expect(
+      page.getByRole('radiogroup', { name: 'Why should the moderators look at this resource?' }),
+    ).toBeVisible();
+    await expectNoViolations(page, 'flag form open');
+  });
+
+  test('moderating: the queue with an item, a rejection reason, then the log', async ({ page }) => {
+    await queueWithAComment(page);
+    await expectNoViolations(page, 'queue with an item');
+
+    const controls = page.getByRole('group', {
+      name: `Moderate the comment by ${PARTICIPANT.name}`,
+    });
+    await controls.getByRole('button', { name: 'Reject', exact: true }).click();
+    await controls.getByRole('radio', { name: 'Another reason' }).check();
+    await expect(controls.getByRole('textbox', { name: 'Reason in your words' })).toBeVisible();
+    await expectNoViolations(page, 'rejection reason form');
+
+    await controls.getByRole('textbox', { name: 'Reason in your words' }).fill('Not on topic.');
+    await controls.getByRole('button', { name: 'Reject with this reason' }).click();
+    await expect(page.getByText('Nothing waits for a decision.')).toBeVisible();
+    await page.getByRole('link', { name: 'Moderation log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Moderation log' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Not on topic.' })).toBeVisible();
+    await expectNoViolations(page, 'moderation log');
+  });
+
+  test('the digest as a moderator sees it, with its editor', async ({ page }) => {
+    await signIn(page, MODERATOR.email, MODERATOR.password);
+    await open(page, `${DISCUSSION_PATH}/digest`, 'Extracts from the Wikigender online discussion');
+    await expect(page.getByRole('region', { name: 'Edit the digest' })).toBeVisible();
+    await expectNoViolations(page, 'digest');
+  });
+
+  test('creating a discussion, with the field errors of an empty form', async ({ page }) => {
+    await signIn(page, MODERATOR.email, MODERATOR.password);
+    await open(page, '/discussions/new', 'Create a discussion');
+    await page.getByRole('button', { name: 'Create discussion' }).click();
+    await expect(page.getByRole('alert')).toContainText('The discussion was not created.');
+    await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoViolations(page, 'discussion form with errors');
+  });
+
+  test.describe('when the backend cannot be reached', () => {
+    // The demo's backend is a service worker in the page, which answers before any
+    // request reaches the network (so page.route sees none): blocking it leaves the
+    // app with nothing to talk to.
+    test.use({ serviceWorkers: 'block' });
+
+    test('the home page says so and offers to try again', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Discussions' })).toBeVisible();
+      const alert = page.getByRole('alert');
+      // Loads are retried twice before the page gives up.
+      await expect(alert).toContainText('The discussions could not be loaded', {
+        timeout: 15_000,
+      });
+      await expect(alert).toContainText('Could not reach the server.');
+      await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expectNoViolations(page, 'error state');
+    });
+  });
+});
+
+test.describe('taking part on a 375 px wide phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  const expectNoSidewaysScroll = async (page: Page, state: string) => {
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, state).toBeLessThanOrEqual(375);
+  };
+
+  test('the composer with text and its preview do not scroll sideways', async ({ page }) => {
+    await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
+    await open(page, DISCUSSION_PATH, SEED_TITLE);
+    await page
+      .getByRole('textbox', { name: 'Your comment' })
+      .fill(`A long address: https://example.org/${'a-very-long-path-segment/'.repeat(6)}`);
+    await expectNoSidewaysScroll(page, 'composer');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('region', { name: 'Preview' }).getByRole('link')).toBeVisible();
+    await expectNoSidewaysScroll(page, 'preview');
+  });
+
+  test('the moderation queue with an item and its reason form does not scroll sideways', async ({
+    page,
+  }) => {
+    await queueWithAComment(page);
+    await expectNoSidewaysScroll(page, 'queue');
+    const controls = page.getByRole('group', {
+      name: `Moderate the comment by ${PARTICIPANT.name}`,
+    });
+    await controls.getByRole('button', { name: 'Reject', exact: true }).click();
+    await controls.getByRole('radio', { name: 'Another reason' }).check();
+    await expectNoSidewaysScroll(page, 'reason form');
+  });
 });
