@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { LogEntry } from '../../api/contract';
 import { discussionQueries } from '../../api/discussions';
 import { moderationQueries } from '../../api/moderation';
 import { ErrorState } from '../../components/error-state';
+import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatDateTime } from '../../lib/dates';
 import { plural } from '../../lib/plural';
+import { useFilterParams } from '../../lib/search-params';
 
 export const ACTION_LABEL: Record<LogEntry['action'], string> = {
   approve: 'Approved',
@@ -35,7 +37,7 @@ function target(e: LogEntry): { label: string; to: string } {
 
 /** Every decision, newest first: who, what, which entry, when and why; filters live in the address. */
 export function ModerationLog() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilterParams();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || undefined]));
   const log = useQuery(moderationQueries.log(filters));
   // The moderators to filter by come from the whole log, not the filtered one.
@@ -46,30 +48,13 @@ export function ModerationLog() {
   const discussions = useQuery(discussionQueries.list());
   const titles = new Map(discussions.data?.discussions.map((d) => [d.slug, d.title]));
 
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-
   return (
     <>
       <div className="toolbar">
-        <label>
-          Discussion
-          <select
-            value={filters.discussion ?? ''}
-            onChange={(e) => update('discussion', e.target.value)}
-          >
-            <option value="">All discussions</option>
-            {discussions.data?.discussions.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DiscussionSelect
+          value={filters.discussion}
+          onChange={(slug) => update('discussion', slug)}
+        />
         <label>
           Action
           <select value={filters.action ?? ''} onChange={(e) => update('action', e.target.value)}>

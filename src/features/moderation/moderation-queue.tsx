@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
-import { discussionQueries } from '../../api/discussions';
 import { isWaiting, moderationQueries, type ModeratedEntry } from '../../api/moderation';
 import { ErrorState } from '../../components/error-state';
+import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
+import { useFilterParams } from '../../lib/search-params';
 import { BatchActions } from './batch-actions';
 import { EntryControls } from './entry-controls';
 
@@ -27,21 +28,17 @@ export const moderated = (item: QueueItem): ModeratedEntry | null =>
 
 /** What waits for a moderator, filtered by discussion and kind; the filters live in the address. */
 export function ModerationQueue({ renderComment, renderResource }: ModerationQueueProps) {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useFilterParams();
   const kindParam = params.get('kind');
   const filters = {
     discussion: params.get('discussion') || undefined,
     kind: isKind(kindParam) ? kindParam : undefined,
   };
   const queue = useQuery(moderationQueries.queue(filters));
-  const discussions = useQuery(discussionQueries.list());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
+    setFilter(name, value);
     setSelected(new Set());
   };
 
@@ -63,20 +60,10 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
   return (
     <>
       <div className="toolbar">
-        <label>
-          Discussion
-          <select
-            value={filters.discussion ?? ''}
-            onChange={(e) => update('discussion', e.target.value)}
-          >
-            <option value="">All discussions</option>
-            {discussions.data?.discussions.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DiscussionSelect
+          value={filters.discussion}
+          onChange={(slug) => update('discussion', slug)}
+        />
         <label>
           Kind
           <select value={filters.kind ?? ''} onChange={(e) => update('kind', e.target.value)}>

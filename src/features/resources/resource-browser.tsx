@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Resource, ResourceKind, ResourceSort } from '../../api/contract';
 import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
+import { useFilterParams } from '../../lib/search-params';
 import { KIND_LABEL, ResourceItem, resourceDomId } from './resource-item';
 
 const KINDS = Object.keys(KIND_LABEL) as ResourceKind[];
@@ -20,7 +20,7 @@ interface ResourceBrowserProps {
 }
 
 export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilterParams();
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const sort: ResourceSort = params.get('sort') === 'title' ? 'title' : 'newest';
@@ -36,13 +36,6 @@ export function ResourceBrowser({ slug, actions }: ResourceBrowserProps) {
     el?.scrollIntoView({ block: 'center' });
     el?.focus({ preventScroll: true });
   }, [target, targetLoaded]);
-
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   return (
     <section aria-labelledby="resource-list-heading">
