@@ -8,7 +8,17 @@
 import type { Page } from '@playwright/test';
 import { campaignPath, findHashtags, hashtagKey } from '../../src/lib/hashtags';
 import { XSS_VECTORS, type XssVector } from '../xss/vectors';
-import { DISCUSSION_PATH, SEED_SLUG, expect, signIn, test } from './helpers';
+import {
+  DISCUSSION_PATH,
+  MODERATOR,
+  SEED_SLUG,
+  expect,
+  liveRegion,
+  postComment,
+  signIn,
+  signOut,
+  test,
+} from './helpers';
 
 const NEWCOMER = {
   name: '<img src=x onerror=alert(1)>',
@@ -16,7 +26,6 @@ const NEWCOMER = {
   email: 'hostile@example.org',
   password: 'a long password',
 };
-const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
 
 /** Runs of three or more letters outside entity references: what a reader should still see. */
 function visibleWords(vector: XssVector): readonly string[] {
@@ -128,11 +137,6 @@ function dropWorkerUpdateNoise(errors: string[]): void {
   }
 }
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
-}
-
 test('the XSS corpus posted, approved and read: nothing runs, everything reads as text', async ({
   page,
   consoleErrors,
@@ -174,8 +178,7 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
 
   const [typed, ...rest] = POSTS;
   if (!typed) throw new Error('No vectors to post.');
-  await page.getByRole('textbox', { name: 'Your comment' }).fill(bodyOf(typed));
-  await page.getByRole('button', { name: 'Post comment' }).click();
+  await postComment(page, bodyOf(typed));
   await expect(page.locator('.prose', { hasText: typed.marker })).toBeVisible();
 
   // The rest through the API, as a script would send them.
@@ -202,9 +205,7 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
   await expectNothingRan('the moderation queue');
   await page.getByRole('checkbox', { name: 'Select all new entries' }).check();
   await page.getByRole('button', { name: 'Approve selected' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Approved/ })).toHaveText(
-    `Approved ${waiting} entries.`,
-  );
+  await expect(liveRegion(page)).toHaveText(`Approved ${waiting} entries.`);
   await expect(page.getByText('Nothing waits for a decision.')).toBeVisible();
   // Leave the moderators' page first: signed out there, it would ask for the queue again.
   await page.goto(DISCUSSION_PATH);
