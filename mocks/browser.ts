@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { loadRenderer } from './cook';
 import { enableLongThreads, localStoragePersistence, persistTo } from './db';
 import { handlers } from './handlers';
 import { setLatency } from './handlers/endpoint';
@@ -6,7 +7,10 @@ import { setLatency } from './handlers/endpoint';
 /** Starts the mock backend inside the page: dev server and demo builds only. */
 export async function startMockBackend(): Promise<void> {
   persistTo(localStoragePersistence());
-  if (scenarioRequested('long-threads')) enableLongThreads();
+  if (scenarioRequested('long-threads')) {
+    await loadRenderer();
+    enableLongThreads();
+  }
   // `?latency=400` slows every answer, to see the loading states as on a poor network.
   setLatency(Number(new URLSearchParams(window.location.search).get('latency')) || 0);
   const worker = setupWorker(...handlers);

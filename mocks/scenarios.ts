@@ -3,7 +3,7 @@
  * 1,000 and 10,000 comments with replies. They exist only when a demo build is
  * opened with `?scenario=long-threads`; never in the seed, never persisted.
  */
-import { renderMarkdown } from '../src/lib/markdown';
+import { cook } from './cook';
 import type { Store, StoredComment, StoredDiscussion } from './store';
 
 export const LONG_THREAD_SIZES = [100, 1_000, 10_000] as const;
@@ -46,7 +46,7 @@ function syntheticDiscussion(size: number): StoredDiscussion {
 export function syntheticComments(size: number): StoredComment[] {
   const slug = syntheticSlug(size);
   const start = Date.UTC(2026, 0, 1);
-  const rendered = PHRASES.map((p) => renderMarkdown(p, slug));
+  const rendered = PHRASES.map((p) => cook(p, slug));
   const comments: StoredComment[] = [];
   for (let i = 0; i < size; i++) {
     const parent = i % 4 === 3 ? comments[i - 1] : undefined;

@@ -33,37 +33,52 @@ export const seedDiscussion = {
   originalUrl: 'http://wikigender.org/index.php/Online_Discussions',
 };
 
-/** The six extracts, in the digest's order; all were featured in it. */
-export const seedComments: { author: string; organisation: string | null; body: string }[] = [
+/**
+ * The six extracts, in the digest's order; all were featured in it. `html` is what
+ * the app's renderer makes of `body` (a test keeps the two in step), so that the
+ * demo's backend can seed itself without loading the renderer.
+ */
+export const seedComments: {
+  author: string;
+  organisation: string | null;
+  body: string;
+  html: string;
+}[] = [
   {
     author: 'Take Back the Tech!',
     organisation: null,
     body: "Take Back the Tech! campaigns, which run globally and have been localised in dozens of countries, have resulted in concrete changes in the relationship between technology and violence against women, ranging from successful advocacy for improvements in policies and legislation to women increasing their digital literacy and young people learning how to stand up to violence. Often, the key is pairing online action with offline action. Hashtags alone won't work, but if we continue the conversation on the ground, use the anecdotal evidence these social media chats produce, and mobilise people to put pressure on decision-makers, we can do a lot",
+    html: "<p>Take Back the Tech! campaigns, which run globally and have been localised in dozens of countries, have resulted in concrete changes in the relationship between technology and violence against women, ranging from successful advocacy for improvements in policies and legislation to women increasing their digital literacy and young people learning how to stand up to violence. Often, the key is pairing online action with offline action. Hashtags alone won't work, but if we continue the conversation on the ground, use the anecdotal evidence these social media chats produce, and mobilise people to put pressure on decision-makers, we can do a lot</p>\n",
   },
   {
     author: 'Macarena Aguilar',
     organisation: 'AWID',
     body: 'Online activism is taking our struggles to a level of organising and mass consciousness that was not possible before (...) The storm of women bloggers, feminist blogs and online voices has rejuvenated so many important debates that were shelved and largely ignored by mainstream media',
+    html: '<p>Online activism is taking our struggles to a level of organising and mass consciousness that was not possible before (...) The storm of women bloggers, feminist blogs and online voices has rejuvenated so many important debates that were shelved and largely ignored by mainstream media</p>\n',
   },
   {
     author: 'GGCA Secretariat',
     organisation: null,
     body: 'Using social media, especially hashtag activism, is an effective way to kick-start an idea, raise awareness, and gain supporters. But on the ground action is what it really takes for lasting change',
+    html: '<p>Using social media, especially hashtag activism, is an effective way to kick-start an idea, raise awareness, and gain supporters. But on the ground action is what it really takes for lasting change</p>\n',
   },
   {
     author: 'Keshet Bachan',
     organisation: null,
     body: 'social media awareness and ‘action’ tends to be diffused, and it needs and organising source to harness the momentum into action',
+    html: '<p>social media awareness and ‘action’ tends to be diffused, and it needs and organising source to harness the momentum into action</p>\n',
   },
   {
     author: 'Liri Kopaci-Di Michele',
     organisation: null,
     body: 'The "everydaysexim" project by Laura Bates - campaigned to pressure Facebook into filtering and banning groups and images that depict and promote violence against women. Watch video of Council of Europe conference and listen to Laura speak about this: <http://bit.ly/1oSjyWE>',
+    html: '<p>The &quot;everydaysexim&quot; project by Laura Bates - campaigned to pressure Facebook into filtering and banning groups and images that depict and promote violence against women. Watch video of Council of Europe conference and listen to Laura speak about this: <a href="http://bit.ly/1oSjyWE" rel="nofollow ugc noopener" target="_blank">http://bit.ly/1oSjyWE</a></p>\n',
   },
   {
     author: 'Nana Darkoa',
     organisation: null,
     body: 'I think what is needed in Ghana are large active movements of women who also proactively use social media to push for social justice',
+    html: '<p>I think what is needed in Ghana are large active movements of women who also proactively use social media to push for social justice</p>\n',
   },
 ];
 

@@ -15,7 +15,6 @@ import type {
   Revision,
   Role,
 } from '../src/api/contract';
-import { renderMarkdown } from '../src/lib/markdown';
 import {
   SEED_SLUG,
   seedAccounts,
@@ -163,7 +162,6 @@ export function seedStore(): Store {
   };
 
   const comments: StoredComment[] = seedComments.map((c, i) => {
-    const { html, hashtags } = renderMarkdown(c.body, SEED_SLUG);
     return {
       id: `c-original-${i + 1}`,
       discussionSlug: SEED_SLUG,
@@ -173,8 +171,8 @@ export function seedStore(): Store {
       authorName: c.author,
       authorOrganisation: c.organisation,
       body: c.body,
-      html,
-      hashtags,
+      html: c.html,
+      hashtags: [],
       status: 'published',
       moderationReason: null,
       featured: true,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_REL, renderMarkdown } from '../src/lib/markdown';
 import { XSS_VECTORS, type XssVector } from './xss/vectors';
+import { SEED_SLUG, seedComments } from '../mocks/seed';
 
 const SLUG = 'a-discussion';
 
@@ -203,5 +204,13 @@ describe('the renderer of participants’ text, on random documents', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the seeded discussion', () => {
+  it('carries the HTML the renderer makes of each original comment', () => {
+    for (const c of seedComments) {
+      expect(c.html).toBe(renderMarkdown(c.body, SEED_SLUG).html);
+    }
   });
 });

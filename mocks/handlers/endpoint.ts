@@ -12,6 +12,7 @@ import {
   type PathParams,
 } from 'msw';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../src/api/contract';
+import { loadRenderer } from '../cook';
 import { getStore, saveStore } from '../db';
 import type { Store } from '../store';
 import { RuleError, type Ctx } from '../rules/core';
@@ -82,6 +83,8 @@ export function endpoint<P extends PathParams = PathParams>(
     let before: Store | null = null;
     try {
       const body = await readBody(request);
+      // Writes may render Markdown; its renderer loads on the first one.
+      if (mutates) await loadRenderer();
       // From here on everything runs without yielding, so no other request can
       // interleave: a retried key is seen, and a rollback undoes only this request.
       const store = getStore();

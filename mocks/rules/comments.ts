@@ -9,7 +9,7 @@ import {
   type Comment,
   type EntryStatus,
 } from '../../src/api/contract';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { cook } from '../cook';
 import { newId, type StoredComment, type StoredDiscussion, type StoredUser } from '../store';
 import {
   type Ctx,
@@ -58,7 +58,7 @@ export function createComment(ctx: Ctx, slug: string, input: unknown): Comment {
     depth = Math.min(parent.depth + 1, MAX_DEPTH);
   }
 
-  const { html, hashtags } = renderMarkdown(body, slug);
+  const { html, hashtags } = cook(body, slug);
   const comment: StoredComment = {
     id: newId(ctx.store, 'c'),
     discussionSlug: slug,
@@ -104,7 +104,7 @@ export function updateComment(ctx: Ctx, id: string, input: unknown): Comment {
   const comment = ownPending(ctx, id, 'edit');
   requireOpen(findDiscussion(ctx, comment.discussionSlug));
   const { body } = parse(updateCommentSchema, input);
-  const { html, hashtags } = renderMarkdown(body, comment.discussionSlug);
+  const { html, hashtags } = cook(body, comment.discussionSlug);
   Object.assign(comment, { body, html, hashtags, editedAt: ctx.now.toISOString() });
   return toComment(ctx, comment);
 }

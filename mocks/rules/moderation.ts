@@ -19,7 +19,7 @@ import {
   type QueueItem,
   type QueueResponse,
 } from '../../src/api/contract';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { cook } from '../cook';
 import { newId, type StoredComment, type StoredResource, type StoredUser } from '../store';
 import {
   type Ctx,
@@ -137,7 +137,7 @@ export function decide(ctx: Ctx, input: unknown): DecisionResponse {
         editedAt: ctx.now.toISOString(),
         editedBy: moderator.displayName,
       });
-      const rendered = renderMarkdown(body, c.discussionSlug);
+      const rendered = cook(body, c.discussionSlug);
       c.body = body;
       c.html = rendered.html;
       c.hashtags = rendered.hashtags;

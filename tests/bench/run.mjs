@@ -209,7 +209,7 @@ function printLighthouse(lh) {
   console.log(`\n== 2. Lighthouse 12, ${lh.settings ?? 'default mobile settings'}`);
   if (lh.error) return console.log(`✗ ${lh.error}`);
   console.log(
-    'The demo build: it carries the mock backend (MSW and its store) and 60 ms of API latency.\n' +
+    'The demo build: it carries the mock backend (MSW and its store) with no added latency.\n' +
       'Signed-in pages keep storage and cache between sign-in and the run, so they load warm.',
   );
   const { budget } = lh;
