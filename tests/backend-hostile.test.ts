@@ -21,8 +21,8 @@ import {
 import { getStore, replaceStore } from '../mocks/db';
 import { SEED_SLUG } from '../mocks/seed';
 import type { Store } from '../mocks/store';
+import { demoSessions, ORIGIN } from './support';
 
-const ORIGIN = 'http://localhost:3000';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Who sends a request: nobody, a made-up token, two participants, a moderator. */
@@ -93,18 +93,6 @@ async function send(
 }
 
 /** Signs in or joins through the API and returns the session token it set. */
-async function startSession(path: '/session' | '/accounts', body: Json): Promise<string> {
-  const response = await fetch(`${ORIGIN}/api${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=` },
-    body: JSON.stringify(body),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  const token = cookie?.split(';')[0]?.split('=')[1];
-  if (!response.ok || !token) throw new Error(`No session from ${path}: ${response.status}`);
-  return token;
-}
-
 /** A request the fixture needs; it must succeed. Returns the id of what it made, if any. */
 async function setUp(method: Method, path: string, as: Who, body?: Json): Promise<string> {
   const response = await send(method, path, as, body === undefined ? undefined : { json: body });
@@ -122,19 +110,7 @@ async function setUp(method: Method, path: string, as: Who, body?: Json): Promis
 beforeAll(async () => {
   fixture = { store: getStore(), tokens: { amina: '', bea: '', moderator: '' }, ids: {} };
   const { tokens, ids } = fixture;
-  tokens.amina = await startSession('/session', {
-    email: 'amina@example.org',
-    password: 'demo-participant',
-  });
-  tokens.moderator = await startSession('/session', {
-    email: 'moderator@example.org',
-    password: 'demo-moderator',
-  });
-  tokens.bea = await startSession('/accounts', {
-    displayName: 'Bea Otieno',
-    email: 'bea@example.org',
-    password: 'bea-password',
-  });
+  Object.assign(tokens, await demoSessions());
 
   const comments = `/discussions/${SEED_SLUG}/comments`;
   const decide = (kind: 'comment' | 'resource', id: string, action: string, from: string) =>

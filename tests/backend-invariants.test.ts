@@ -28,9 +28,9 @@ import { listResources } from '../mocks/rules/resources';
 import { listComments } from '../mocks/rules/thread';
 import { SEED_SLUG } from '../mocks/seed';
 import type { Store } from '../mocks/store';
+import { demoSessions, ORIGIN } from './support';
 import { XSS_VECTORS } from './xss/vectors';
 
-const ORIGIN = 'http://localhost:3000';
 const OTHER = 'a-second-discussion-published-at-once';
 
 type Actor = 'amina' | 'bea' | 'moderator' | 'reader';
@@ -57,32 +57,8 @@ async function call(method: Method, path: string, as: Actor, body?: unknown) {
   return { status: response.status, data };
 }
 
-async function startSession(path: string, body: unknown): Promise<string> {
-  const response = await fetch(`${ORIGIN}/api${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=` },
-    body: JSON.stringify(body),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  const token = cookie?.split(';')[0]?.split('=')[1];
-  if (!token) throw new Error(`No session from ${path}: ${response.status}`);
-  return token;
-}
-
 beforeAll(async () => {
-  tokens.amina = await startSession('/session', {
-    email: 'amina@example.org',
-    password: 'demo-participant',
-  });
-  tokens.moderator = await startSession('/session', {
-    email: 'moderator@example.org',
-    password: 'demo-moderator',
-  });
-  tokens.bea = await startSession('/accounts', {
-    displayName: 'Bea Otieno',
-    email: 'bea@example.org',
-    password: 'bea-password',
-  });
+  Object.assign(tokens, await demoSessions());
   // A second discussion where entries publish at once, so that threads grow deep quickly.
   const created = await call('POST', '/discussions', 'moderator', {
     title: 'A second discussion, published at once',

@@ -9,6 +9,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { getStore } from '../mocks/db';
 import type { Ctx } from '../mocks/rules/core';
 import { SEED_SLUG } from '../mocks/seed';
+import { SESSION_COOKIE } from '../src/api/contract';
 import {
   newId,
   type Store,
@@ -188,4 +189,30 @@ export function addFlags(
       open: true,
     });
   }
+}
+
+/** Opens a session and returns its token, for tests that send the cookie themselves. */
+export async function sessionToken(path: '/session' | '/accounts', body: unknown): Promise<string> {
+  const response = await fetch(`${ORIGIN}/api${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=` },
+    body: JSON.stringify(body),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const token = cookie?.split(';')[0]?.split('=')[1];
+  if (!response.ok || !token) throw new Error(`No session from ${path}: ${response.status}`);
+  return token;
+}
+
+/** The people the backend tests act as: the demo participant and moderator, and a newcomer. */
+export async function demoSessions(): Promise<{ amina: string; moderator: string; bea: string }> {
+  return {
+    amina: await sessionToken('/session', AMINA),
+    moderator: await sessionToken('/session', MODERATOR),
+    bea: await sessionToken('/accounts', {
+      displayName: 'Bea Otieno',
+      email: 'bea@example.org',
+      password: 'bea-password',
+    }),
+  };
 }
