@@ -3,10 +3,10 @@ import { useUpdateComment } from '../../api/comments';
 import type { Comment } from '../../api/contract';
 import { ApiError } from '../../api/http';
 import { useAnnounce } from '../../components/announcer';
-import { Field, useFocusFirstInvalid } from '../../components/field';
+import { useFocusFirstInvalid } from '../../components/field';
 import { SubmitError } from '../../components/submit-error';
 import { useHere } from '../../lib/return-to';
-import { CharactersLeft, MARKDOWN_HINT } from './comment-text';
+import { CommentTextField } from './comment-text';
 
 /** The author changes a comment that still waits for a moderator, in place. */
 export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone: () => void }) {
@@ -42,26 +42,14 @@ export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone:
   useFocusFirstInvalid(form, error);
   return (
     <form ref={form} className="comment-form" onSubmit={onSubmit} noValidate>
-      <Field
+      <CommentTextField
         id={`edit-${comment.id}`}
         label="Edit your comment"
+        text={text}
+        onChange={setText}
         error={bodyError}
-        hint={
-          <>
-            <CharactersLeft text={text} /> {MARKDOWN_HINT}
-          </>
-        }
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={textarea}
-            rows={5}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
+        textareaRef={textarea}
+      />
       {error && !bodyError && (
         <SubmitError
           error={error}

@@ -5,12 +5,12 @@ import type { Comment } from '../../api/contract';
 import { ApiError, newIdempotencyKey } from '../../api/http';
 import { useSession } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
-import { Field, useFocusFirstInvalid } from '../../components/field';
+import { useFocusFirstInvalid } from '../../components/field';
 import { SubmitError } from '../../components/submit-error';
 import { useDraft } from '../../lib/drafts';
 import { signInPath, useHere } from '../../lib/return-to';
 import { CommentBody } from './comment-body';
-import { CharactersLeft, MARKDOWN_HINT } from './comment-text';
+import { CommentTextField } from './comment-text';
 
 interface CommentFormProps {
   slug: string;
@@ -121,30 +121,17 @@ export function CommentForm({
       {previewing ? (
         <Preview text={text} slug={slug} />
       ) : (
-        <Field
+        <CommentTextField
           id={id}
           label={label}
+          text={text}
+          onChange={(value) => {
+            setText(value);
+            if (bodyError) post.reset();
+          }}
           error={bodyError}
-          hint={
-            <>
-              <CharactersLeft text={text} /> {MARKDOWN_HINT}
-            </>
-          }
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              ref={textarea}
-              name="body"
-              rows={5}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                if (bodyError) post.reset();
-              }}
-            />
-          )}
-        </Field>
+          textareaRef={textarea}
+        />
       )}
       {error && !bodyError && (
         <SubmitError
