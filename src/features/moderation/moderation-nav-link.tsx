@@ -13,14 +13,13 @@ export function ModerationNavLink() {
     select: (queue) => queue.items.filter(isWaiting).length,
   });
   if (!isModerator) return null;
+  const waiting = data === undefined ? '' : data === 1 ? ', 1 item waits' : `, ${data} items wait`;
   return (
-    <NavLink to="/moderation" end>
+    <NavLink to="/moderation" end aria-label={`Moderation${waiting}`}>
       Moderation
       {data !== undefined && (
         <>
-          <span className="visually-hidden">
-            , {data === 1 ? '1 item waits' : `${data} items wait`}
-          </span>{' '}
+          {' '}
           <span className="badge badge-count" aria-hidden="true">
             {data}
           </span>
