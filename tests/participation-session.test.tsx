@@ -60,7 +60,10 @@ describe('signing in and out', () => {
     expect(screen.getByText('You are signed in as Amina Diallo')).toBeInTheDocument();
 
     await user.click(within(header()).getByRole('button', { name: 'Sign out' }));
-    expect(await within(header()).findByRole('link', { name: 'Sign in' })).toBeVisible();
+    const signIn = await within(header()).findByRole('link', { name: 'Sign in' });
+    expect(signIn).toBeVisible();
+    // The button that had focus is gone; focus takes its place rather than falling to the page.
+    expect(signIn).toHaveFocus();
     expect(within(header()).queryByText('Amina Diallo')).not.toBeInTheDocument();
   });
 

@@ -1,23 +1,32 @@
-import { Link, useLocation } from 'react-router';
+import { useCallback, useRef } from 'react';
+import { Link } from 'react-router';
 import { useSession, useSignOut } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
+import { joinPath, signInPath, useHere } from '../../lib/return-to';
 
 export function SessionMenu() {
   const { data, isPending } = useSession();
   const signOut = useSignOut();
   const announce = useAnnounce();
-  const location = useLocation();
-  const here = `${location.pathname}${location.search}${location.hash}`;
+  const here = useHere();
+  // The Sign out button leaves with the session: focus goes to "Sign in" in its place.
+  const focusAfterSignOut = useRef(false);
+  const signInLink = useCallback((link: HTMLAnchorElement | null) => {
+    if (link && focusAfterSignOut.current) {
+      focusAfterSignOut.current = false;
+      link.focus();
+    }
+  }, []);
 
   if (isPending) return <div className="session-menu" aria-hidden="true" />;
   const user = data?.user ?? null;
   if (!user) {
     return (
       <div className="session-menu">
-        <Link to={`/sign-in?next=${encodeURIComponent(here)}`} className="button button-quiet">
+        <Link ref={signInLink} to={signInPath(here)} className="button button-quiet">
           Sign in
         </Link>
-        <Link to={`/join?next=${encodeURIComponent(here)}`} className="button">
+        <Link to={joinPath(here)} className="button">
           Join
         </Link>
       </div>
@@ -34,9 +43,15 @@ export function SessionMenu() {
         type="button"
         className="button button-quiet"
         disabled={signOut.isPending}
-        onClick={() =>
-          signOut.mutate(undefined, { onSuccess: () => announce('You are signed out.') })
-        }
+        onClick={() => {
+          focusAfterSignOut.current = true;
+          signOut.mutate(undefined, {
+            onSuccess: () => announce('You are signed out.'),
+            onError: () => {
+              focusAfterSignOut.current = false;
+            },
+          });
+        }}
       >
         Sign out
       </button>
