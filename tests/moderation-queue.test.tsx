@@ -298,3 +298,22 @@ describe('the moderation queue', () => {
     await signOut();
   });
 });
+
+describe('after a decision', () => {
+  it('counts the newly published comment on the home page', async () => {
+    addComment({ authorId: addParticipant('Inès Moreau').id, body: 'Offline action matters.' });
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/');
+    const card = async () =>
+      (await screen.findByRole('link', { name: /Advancing women’s rights/ })).closest(
+        'li',
+      ) as HTMLElement;
+    expect(within(await card()).getByText('6 published comments')).toBeInTheDocument();
+
+    await user.click(await screen.findByRole('link', { name: /^Moderation/ }));
+    await user.click(await screen.findByRole('button', { name: 'Approve' }));
+    await screen.findByText(/Approved/);
+    await user.click(screen.getByRole('link', { name: 'Discussions' }));
+    expect(await within(await card()).findByText('7 published comments')).toBeInTheDocument();
+  });
+});

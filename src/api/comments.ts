@@ -42,7 +42,10 @@ export interface PostCommentVars {
 
 /** Everything a new or changed comment can move: the thread, counts, campaigns. */
 const invalidateDiscussion = (queryClient: QueryClient, slug: string) =>
-  queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey });
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+    queryClient.invalidateQueries({ queryKey: discussionQueries.list().queryKey, exact: true }),
+  ]);
 
 export function useCreateComment(slug: string) {
   const queryClient = useQueryClient();
