@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../mocks/node';
 import { SEED_SLUG } from '../mocks/seed';
 import { renderApp } from './render-app';
+import { addComment } from './support';
 
 const TITLE = 'Advancing women’s rights through social media: which strategies?';
 const DISCUSSION = `/discussions/${SEED_SLUG}`;
@@ -199,5 +200,24 @@ describe('addresses that lead nowhere', () => {
       await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See all discussions' })).toBeInTheDocument();
+  });
+});
+
+describe('hashtags inside a comment', () => {
+  it('lead to the campaign page, inside the app', async () => {
+    addComment({
+      authorId: 'u-amina',
+      body: 'Local radio carried #HeForShe further than any feed.',
+      status: 'published',
+    });
+    const { user } = renderApp(DISCUSSION);
+    const comment = await screen.findByRole('article', { name: 'Amina Diallo' });
+    await user.click(within(comment).getByRole('link', { name: '#HeForShe' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Campaign #HeForShe' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: '1 comment mentioning #HeForShe' }),
+    ).toBeInTheDocument();
   });
 });

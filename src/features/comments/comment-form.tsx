@@ -9,7 +9,7 @@ import { useFocusFirstInvalid } from '../../components/field';
 import { SubmitError } from '../../components/submit-error';
 import { useDraft } from '../../lib/drafts';
 import { signInPath, useHere } from '../../lib/return-to';
-import { CommentBody } from './comment-body';
+import { UserHtml } from '../../components/user-html';
 import { CommentTextField } from './comment-text';
 
 interface CommentFormProps {
@@ -176,7 +176,7 @@ function Preview({ text, slug }: { text: string; slug: string }) {
       ) : html === null ? (
         <p className="hint">Preparing the preview…</p>
       ) : (
-        <CommentBody html={html} />
+        <UserHtml html={html} />
       )}
     </section>
   );

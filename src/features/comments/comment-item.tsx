@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Comment, FLAG_HIDE_REASON as CONTRACT_HIDE_REASON } from '../../api/contract';
 import { formatDateTime } from '../../lib/dates';
-import { CommentBody } from './comment-body';
+import { UserHtml } from '../../components/user-html';
 
 /** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
 const FLAG_HIDE_REASON: typeof CONTRACT_HIDE_REASON =
@@ -77,7 +77,7 @@ export function CommentItem({
             : `Removed by a moderator: ${c.moderationReason ?? 'no reason given'}`}
         </p>
       ) : null}
-      {c.html && <CommentBody html={c.html} />}
+      {c.html && <UserHtml html={c.html} />}
       {children}
     </article>
   );

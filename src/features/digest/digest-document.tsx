@@ -1,6 +1,6 @@
-import type { MouseEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Comment, Digest, Discussion } from '../../api/contract';
+import { UserHtml } from '../../components/user-html';
 import { formatDay, formatPeriod } from '../../lib/dates';
 import { paragraphs, partnerNames } from './digest-markdown';
 
@@ -12,24 +12,9 @@ function quoted(html: string): string {
 }
 
 function Extract({ comment: c }: { comment: Comment }) {
-  const navigate = useNavigate();
-  // Hashtags lead to their campaign inside the app; other links open as rendered.
-  const onClick = (event: MouseEvent<HTMLQuoteElement>) => {
-    const href = (event.target as Element).closest('a[data-hashtag]')?.getAttribute('href');
-    if (href && event.button === 0 && !event.metaKey && !event.ctrlKey) {
-      event.preventDefault();
-      void navigate(href);
-    }
-  };
   return (
     <figure className="extract">
-      {/* Clicks are caught only on links inside, which are keyboard reachable themselves. */}
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-      <blockquote
-        className="extract-quote prose"
-        onClick={onClick}
-        dangerouslySetInnerHTML={{ __html: quoted(c.html) }}
-      />
+      <UserHtml as="blockquote" className="extract-quote prose" html={quoted(c.html)} />
       <figcaption className="extract-author">
         {c.author.name}
         {c.author.organisation && <span className="organisation">, {c.author.organisation}</span>}
