@@ -7,6 +7,7 @@ import {
 } from 'react-router';
 import { campaignQueries } from '../api/campaigns';
 import { commentQueries } from '../api/comments';
+import { digestQueries } from '../api/digest';
 import { discussionQueries } from '../api/discussions';
 import { resourceQueries } from '../api/resources';
 import { sessionQueries } from '../api/session';
@@ -126,6 +127,12 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'discussions/:slug/digest',
+              loader: (args) => {
+                const slug = slugOf(args);
+                warm(queryClient.query(discussionQueries.detail(slug)));
+                warm(queryClient.query(digestQueries.detail(slug)));
+                return null;
+              },
               lazy: () => import('./routes/digest').then((m) => ({ Component: m.DigestRoute })),
             },
             { path: '*', element: <NotFoundRoute /> },
