@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useSession } from '../api/session';
 import { signInPath, useHere } from '../lib/return-to';
 import { useAnnounce } from './announcer';
-import { useFocusFirstInvalid } from './field';
+import { Field, useFocusFirstInvalid } from './field';
 import { SubmitError } from './submit-error';
 
 const REASONS: { value: FlagReason; label: string }[] = [
@@ -122,25 +122,21 @@ function FlagForm({ kind, entry, flag, onClose }: FlagFormProps) {
           </p>
         )}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>
-          Note for the moderators {reason === 'other' ? '(required)' : '(optional)'}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          maxLength={500}
-          aria-invalid={fields.note ? true : undefined}
-          aria-describedby={fields.note ? `${id}-note-error` : undefined}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        {fields.note && (
-          <p id={`${id}-note-error`} className="field-error">
-            {fields.note}
-          </p>
+      <Field
+        id={`${id}-note`}
+        label={`Note for the moderators ${reason === 'other' ? '(required)' : '(optional)'}`}
+        error={fields.note}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+          />
         )}
-      </div>
+      </Field>
       {flag.error && !fieldError && (
         <SubmitError
           error={flag.error}

@@ -5,6 +5,7 @@ import { useUpdateDigest } from '../../api/digest';
 import { resourceQueries } from '../../api/resources';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
+import { Field } from '../../components/field';
 
 const excerpt = (text: string, max = 90) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -95,19 +96,20 @@ export function DigestEditor({ slug, digest }: { slug: string; digest: Digest })
         aria-label="Editorial introduction"
         onSubmit={onSubmit(() => save({ editorial }, 'Saved the editorial introduction.'))}
       >
-        <div className="field">
-          <label htmlFor={`${id}-editorial`}>Editorial introduction</label>
-          <textarea
-            id={`${id}-editorial`}
-            value={editorial}
-            maxLength={2000}
-            aria-describedby={`${id}-editorial-hint`}
-            onChange={(e) => setEditorial(e.target.value)}
-          />
-          <p id={`${id}-editorial-hint`} className="field-hint">
-            A few words shown after the discussion’s introduction. Leave empty for none.
-          </p>
-        </div>
+        <Field
+          id={`${id}-editorial`}
+          label="Editorial introduction"
+          hint="A few words shown after the discussion’s introduction. Leave empty for none."
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              value={editorial}
+              maxLength={2000}
+              onChange={(e) => setEditorial(e.target.value)}
+            />
+          )}
+        </Field>
         <button
           type="submit"
           className="button button-quiet button-small"

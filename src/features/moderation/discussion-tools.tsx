@@ -7,6 +7,7 @@ import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
 import { APPROVAL_LABEL } from './discussion-form';
+import { Field } from '../../components/field';
 
 /** A datetime-local value ("2026-03-01T14:30") in the moderator's time zone, as an ISO instant. */
 const toInstant = (local: string) => new Date(local).toISOString();
@@ -65,19 +66,20 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
             save({ status: 'closed', closedReason }, 'The discussion is closed.'),
           )}
         >
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>Reason for closing</label>
-            <input
-              id={`${id}-reason`}
-              value={closedReason}
-              maxLength={500}
-              aria-describedby={`${id}-reason-hint`}
-              onChange={(e) => setClosedReason(e.target.value)}
-            />
-            <p id={`${id}-reason-hint`} className="field-hint">
-              Shown on the discussion’s page. Published entries stay readable.
-            </p>
-          </div>
+          <Field
+            id={`${id}-reason`}
+            label="Reason for closing"
+            hint="Shown on the discussion’s page. Published entries stay readable."
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={closedReason}
+                maxLength={500}
+                onChange={(e) => setClosedReason(e.target.value)}
+              />
+            )}
+          </Field>
           <button
             type="submit"
             className="button button-danger button-small"
@@ -124,22 +126,16 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
               </button>
             </p>
           )}
-          <div className="field">
-            <label htmlFor={`${id}-closes`}>Close automatically at</label>
-            <input
-              id={`${id}-closes`}
-              type="datetime-local"
-              value={closesAt}
-              aria-invalid={fields.closesAt ? true : undefined}
-              aria-describedby={fields.closesAt ? `${id}-closes-error` : undefined}
-              onChange={(e) => setClosesAt(e.target.value)}
-            />
-            {fields.closesAt && (
-              <p id={`${id}-closes-error`} className="field-error">
-                {fields.closesAt}
-              </p>
+          <Field id={`${id}-closes`} label="Close automatically at" error={fields.closesAt}>
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.target.value)}
+              />
             )}
-          </div>
+          </Field>
           <button
             type="submit"
             className="button button-quiet button-small"
@@ -159,20 +155,21 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
           ),
         )}
       >
-        <div className="field">
-          <label htmlFor={`${id}-approval`}>Which entries wait for a moderator</label>
-          <select
-            id={`${id}-approval`}
-            value={approvalMode}
-            onChange={(e) => setApprovalMode(e.target.value as ApprovalMode)}
-          >
-            {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-approval`} label="Which entries wait for a moderator">
+          {(control) => (
+            <select
+              {...control}
+              value={approvalMode}
+              onChange={(e) => setApprovalMode(e.target.value as ApprovalMode)}
+            >
+              {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button
           type="submit"
           className="button button-quiet button-small"

@@ -7,6 +7,7 @@ import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
 import { plural } from '../../lib/plural';
 import { ReasonForm } from './reason-form';
+import { Field } from '../../components/field';
 
 type Form = 'reject' | 'hide' | 'edit' | null;
 
@@ -188,21 +189,22 @@ function EditForm({ initial, pending, onSubmit, onCancel }: EditFormProps) {
   };
   return (
     <form className="edit-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={id}>Edited text</label>
-        <textarea
-          id={id}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          // The moderator asked to edit: the text is where they will type.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-          aria-describedby={`${id}-hint`}
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          The original text is kept as a revision that moderators can see.
-        </p>
-      </div>
+      <Field
+        id={id}
+        label="Edited text"
+        hint="The original text is kept as a revision that moderators can see."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            // The moderator asked to edit: the text is where they will type.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+          />
+        )}
+      </Field>
       <div className="actions">
         <button type="submit" className="button button-small" disabled={pending}>
           Save and approve
