@@ -12,8 +12,10 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import {
+  ENTRY_STATUSES,
   FLAG_HIDE_REASON,
   FLAG_HIDE_THRESHOLD,
+  MODERATION_ACTIONS,
   SESSION_COOKIE,
   type DiscussionListResponse,
   type EntryKind,
@@ -138,17 +140,8 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...XSS_VECTORS.map((v) => v.input)) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
-const ACTIONS: ModerationAction[] = [
-  'approve',
-  'edit-approve',
-  'reject',
-  'hide',
-  'restore',
-  'dismiss-flags',
-  'feature',
-  'unfeature',
-];
-const STATUSES: EntryStatus[] = ['pending', 'published', 'rejected', 'hidden', 'withdrawn'];
+const ACTIONS = MODERATION_ACTIONS;
+const STATUSES = ENTRY_STATUSES;
 
 const decisionDraft: fc.Arbitrary<DecisionDraft> = fc.record({
   entry: fc.constantFrom<EntryKind>('comment', 'comment', 'resource'),

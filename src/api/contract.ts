@@ -192,7 +192,8 @@ export type UpdateDiscussionBody = z.input<typeof updateDiscussionSchema>;
  * pending → published | rejected; pending → withdrawn (by its author);
  * published → hidden → published (restore). A hidden entry keeps its replies.
  */
-export type EntryStatus = 'pending' | 'published' | 'rejected' | 'hidden' | 'withdrawn';
+export const ENTRY_STATUSES = ['pending', 'published', 'rejected', 'hidden', 'withdrawn'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 export interface Author {
   id: string | null;
@@ -392,15 +393,17 @@ export const REJECTION_PRESETS = [
   'Personal information',
 ] as const;
 
-export type ModerationAction =
-  | 'approve'
-  | 'edit-approve'
-  | 'reject'
-  | 'hide'
-  | 'restore'
-  | 'dismiss-flags'
-  | 'feature'
-  | 'unfeature';
+export const MODERATION_ACTIONS = [
+  'approve',
+  'edit-approve',
+  'reject',
+  'hide',
+  'restore',
+  'dismiss-flags',
+  'feature',
+  'unfeature',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export interface FlagSummary {
   reason: FlagReason;
@@ -436,20 +439,11 @@ export const decisionSchema = z
   .strictObject({
     kind: z.enum(['comment', 'resource']),
     id: z.string().min(1).max(64),
-    action: z.enum([
-      'approve',
-      'edit-approve',
-      'reject',
-      'hide',
-      'restore',
-      'dismiss-flags',
-      'feature',
-      'unfeature',
-    ]),
+    action: z.enum(MODERATION_ACTIONS),
     reason: z.string().trim().max(500).optional(),
     body: commentBodySchema.optional(),
     /** The status the moderator saw; a different current status is a 409. */
-    expectedStatus: z.enum(['pending', 'published', 'rejected', 'hidden', 'withdrawn']),
+    expectedStatus: z.enum(ENTRY_STATUSES),
   })
   .refine((d) => !(d.action === 'reject' || d.action === 'hide') || (d.reason ?? '') !== '', {
     error: 'Give a reason.',
