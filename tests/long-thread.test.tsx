@@ -31,6 +31,19 @@ describe('a long thread', () => {
     expect(screen.queryByText('Comment 100.')).not.toBeInTheDocument();
   });
 
+  it('opens a permalink deep in the thread, with the earlier comments one click away', async () => {
+    const { user } = renderApp(`${LONG}/comments/s1000-501`);
+    const target = await screen.findByRole('article', { name: 'Participant 16' });
+    expect(target).toHaveTextContent('Comment 501.');
+    expect(screen.queryByText('Comment 500.')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show earlier comments' }));
+    expect(await screen.findByText('Comment 500.')).toBeInTheDocument();
+    expect(screen.getByText('Comment 451.')).toBeInTheDocument();
+    expect(screen.queryByText('Comment 450.')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show earlier comments' })).toBeInTheDocument();
+  });
+
   it('offers a way past the loaded comments to the comment form', async () => {
     renderApp(LONG);
     const skip = await screen.findByRole('link', { name: 'Skip to the comment form' });

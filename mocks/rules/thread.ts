@@ -82,21 +82,18 @@ export function listComments(ctx: Ctx, slug: string, query: unknown): CommentPag
     start = ordered.indexOf(target);
   }
 
-  const visible = (from: number, to: number) =>
-    ordered.slice(from, to).filter((c) => canSee(ctx, c));
-  const window = visible(start, end);
+  // One pass decides what this viewer sees; each keeps its place in the whole thread.
+  const visible = ordered.flatMap((c, at) => (canSee(ctx, c) ? [{ c, at }] : []));
+  const window = visible.filter((v) => v.at >= start && v.at < end);
   const page = fromEnd ? window.slice(-limit) : window.slice(0, limit);
   const first = page[0];
   const last = page[page.length - 1];
-  const firstIndex = first ? ordered.indexOf(first) : start;
-  const lastIndex = last ? ordered.indexOf(last) : end - 1;
-
-  const hasBefore = ordered.slice(0, firstIndex).some((c) => canSee(ctx, c));
-  const hasAfter = ordered.slice(lastIndex + 1).some((c) => canSee(ctx, c));
+  const hasBefore = first !== undefined && (visible[0]?.at ?? Infinity) < first.at;
+  const hasAfter = last !== undefined && (visible[visible.length - 1]?.at ?? -1) > last.at;
   return {
-    comments: page.map((c) => toComment(ctx, c)),
-    nextCursor: last && hasAfter ? encodeCursor('a', last.id) : null,
-    prevCursor: first && hasBefore ? encodeCursor('b', first.id) : null,
-    total: ordered.filter((c) => canSee(ctx, c)).length,
+    comments: page.map((v) => toComment(ctx, v.c)),
+    nextCursor: last && hasAfter ? encodeCursor('a', last.c.id) : null,
+    prevCursor: first && hasBefore ? encodeCursor('b', first.c.id) : null,
+    total: visible.length,
   };
 }
