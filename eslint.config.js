@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // The contract builds zod schemas when loaded; the reader's path takes its types only.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/api/contract.ts'],
+    ignores: ['src/api/contract.ts', 'src/server/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -46,6 +46,48 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'Import only types from the contract here; a form that validates with its schemas must be lazy-loaded (add an eslint-disable with the reason).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The client never loads the server, whatever a component would like to reuse.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/server'],
+              message: 'The client never imports src/server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The backend knows nothing of the UI: only the contract and small pure helpers.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/features/**',
+                '**/components/**',
+                '**/app/**',
+                'react',
+                'react-dom',
+                '@tanstack/*',
+              ],
+              message: 'The server does not import the UI.',
             },
           ],
         },

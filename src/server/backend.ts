@@ -1,0 +1,46 @@
+/**
+ * What the HTTP app needs from where it runs: the database, the clock, the
+ * password hasher, the Markdown renderer, and a few settings. The Node server,
+ * the tests and the in-page demo each build one; the app and its rules are the same.
+ */
+import type { Kysely } from 'kysely';
+import type { CookieOptions } from 'hono/utils/cookie';
+import type { Rendered } from '../lib/markdown';
+import type { PasswordHasher } from './rules/core';
+import type { DB } from './store/schema';
+
+export type Render = (source: string, slug: string) => Rendered;
+
+export interface Backend {
+  db(): Kysely<DB>;
+  clock(): Date;
+  passwords: PasswordHasher;
+  /** Loads the renderer (once) for a request that may write. */
+  renderer(): Promise<Render>;
+  /** The renderer if loaded; reads never need it, so a stand-in that throws is fine. */
+  rendererIfLoaded(): Render;
+  /** Called after every successful write, e.g. to save the demo's database. */
+  onWrite(): void;
+  /** Added before every answer: the demo's `?latency=`, zero elsewhere. */
+  latencyMs: number;
+  cookieOptions: CookieOptions;
+  log: { error(error: unknown): void };
+  /** Present only where demo data may be reset (the in-page demo and tests). */
+  resetDemo?: () => Promise<void>;
+}
+
+let render: Render | null = null;
+
+export async function loadRenderer(): Promise<Render> {
+  render ??= (await import('../lib/markdown')).renderMarkdown;
+  return render;
+}
+
+export function rendererIfLoaded(): Render {
+  return (
+    render ??
+    (() => {
+      throw new Error('The Markdown renderer is not loaded.');
+    })
+  );
+}

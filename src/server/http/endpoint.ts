@@ -1,0 +1,150 @@
+/**
+ * The one wrapper every endpoint goes through: it bounds and parses the body,
+ * finds the viewer from the session cookie, runs the rule in one transaction
+ * (so a refused request rolls back and changes nothing), replays an idempotent
+ * retry, and maps a refused rule to the contract's error shape. Routes stay one
+ * line of translation each.
+ */
+import type { Context } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contract';
+import { closeDueDiscussions } from '../store/discussions';
+import { type Ctx, RuleError, type Tx } from '../rules/core';
+import { userForToken } from '../rules/session';
+import type { Backend } from '../backend';
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  /** A session token to set, or null to clear the cookie. */
+  session?: string | null;
+}
+
+export interface EndpointArgs {
+  ctx: Ctx;
+  param: (name: string) => string;
+  query: Record<string, string>;
+  /** The parsed JSON body; rules validate its shape. */
+  body: unknown;
+  token: string | undefined;
+}
+
+export interface EndpointOptions {
+  /**
+   * Session endpoints hash passwords, which is slow on purpose: they run their
+   * few statements without holding a transaction open meanwhile.
+   */
+  transaction?: boolean;
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) tooLarge();
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) tooLarge();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RuleError(400, 'bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+function tooLarge(): never {
+  throw new RuleError(413, 'payload_too_large', 'The request is too large.');
+}
+
+export function errorBody(error: RuleError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+}
+
+/** Thrown out of the transaction to answer a retried request as the first time. */
+class Replay extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('replay');
+  }
+}
+
+export function endpoint(
+  backend: Backend,
+  run: (args: EndpointArgs) => Promise<Reply | undefined> | Reply | undefined,
+  { transaction = true }: EndpointOptions = {},
+) {
+  return async (c: Context) => {
+    if (backend.latencyMs > 0) await new Promise((r) => setTimeout(r, backend.latencyMs));
+    const request = c.req.raw;
+    const mutates = request.method !== 'GET' && request.method !== 'HEAD';
+    try {
+      const body = await readBody(request);
+      const cook = mutates ? await backend.renderer() : backend.rendererIfLoaded();
+      const token = getCookie(c, SESSION_COOKIE) || undefined;
+      const key = mutates ? request.headers.get('Idempotency-Key') : null;
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      const now = backend.clock();
+
+      const handle = async (tx: Tx): Promise<Reply> => {
+        await closeDueDiscussions(tx, now);
+        const viewer = await userForToken(tx, token);
+        const ctx: Ctx = { tx, viewer, now, cook, passwords: backend.passwords };
+        if (key && viewer) {
+          const seen = await tx
+            .selectFrom('idempotency')
+            .select(['status', 'body'])
+            .where('user_id', '=', viewer.id)
+            .where('key', '=', key)
+            .executeTakeFirst();
+          if (seen) throw new Replay(seen.status, JSON.parse(seen.body));
+        }
+        const reply =
+          (await run({ ctx, param: (name) => c.req.param(name) ?? '', query, body, token })) ?? {};
+        const status = reply.status ?? 200;
+        if (key && viewer && status < 300) {
+          await tx
+            .insertInto('idempotency')
+            .values({
+              user_id: viewer.id,
+              key,
+              status,
+              body: JSON.stringify(reply.body ?? null),
+              created_at: now.toISOString(),
+            })
+            .execute();
+        }
+        return reply;
+      };
+
+      const db = backend.db();
+      const reply = transaction ? await db.transaction().execute(handle) : await handle(db);
+      if (mutates) backend.onWrite();
+
+      if (reply.session === null) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      else if (reply.session !== undefined) {
+        setCookie(c, SESSION_COOKIE, reply.session, backend.cookieOptions);
+      }
+      if (reply.status === 204) return c.body(null, 204);
+      return c.json(reply.body ?? null, (reply.status ?? 200) as ContentfulStatusCode);
+    } catch (error) {
+      if (error instanceof Replay) return c.json(error.body, error.status as ContentfulStatusCode);
+      if (error instanceof RuleError) {
+        return c.json(errorBody(error), error.status as ContentfulStatusCode);
+      }
+      backend.log.error(error);
+      return c.json<ErrorBody>(
+        { error: { code: 'internal', message: 'Something went wrong on our side.' } },
+        500,
+      );
+    }
+  };
+}

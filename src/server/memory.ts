@@ -1,0 +1,78 @@
+/**
+ * A backend on SQLite in memory (sql.js), restored from a seeded snapshot on
+ * every reset: what the tests and the in-page demo run on. The snapshot is built
+ * once per process, so a reset costs a copy, not a migration and a seed.
+ */
+import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
+import { type SqlJsEngine, openSqlJs } from './engines/sqljs';
+import { pbkdf2Hasher } from './passwords';
+import type { PasswordHasher } from './rules/core';
+import { migrate } from './store/migrations';
+import { seedDemoAccounts, seedDiscussionData } from './store/seed';
+
+export interface MemoryBackend {
+  backend: Backend;
+  engine(): SqlJsEngine;
+  /** Back to the seeded state: the original discussion and the demo accounts. */
+  reset(): Promise<void>;
+  /** Starts from given bytes (a saved demo database). */
+  load(bytes: Uint8Array): Promise<void>;
+}
+
+export interface MemoryOptions {
+  passwords?: PasswordHasher;
+  wasmUrl?: string;
+  clock?: () => Date;
+  onWrite?: (engine: SqlJsEngine) => void;
+}
+
+const snapshots = new WeakMap<PasswordHasher, Promise<Uint8Array>>();
+
+async function buildSnapshot(passwords: PasswordHasher, wasmUrl?: string): Promise<Uint8Array> {
+  const engine = await openSqlJs(undefined, wasmUrl);
+  await migrate(engine.db, 'sqlite');
+  await engine.db.transaction().execute(async (tx) => {
+    await seedDiscussionData(tx);
+    await seedDemoAccounts(tx, passwords);
+  });
+  const bytes = engine.snapshot();
+  await engine.close();
+  return bytes;
+}
+
+export async function createMemoryBackend(options: MemoryOptions = {}): Promise<MemoryBackend> {
+  // Demo passwords are public; a modest cost keeps the first visit and the tests quick.
+  const passwords = options.passwords ?? pbkdf2Hasher(10_000);
+  let snapshot = snapshots.get(passwords);
+  if (!snapshot) {
+    snapshot = buildSnapshot(passwords, options.wasmUrl);
+    snapshots.set(passwords, snapshot);
+  }
+  let current = await openSqlJs(await snapshot, options.wasmUrl);
+
+  const swap = async (bytes: Uint8Array) => {
+    const next = await openSqlJs(bytes, options.wasmUrl);
+    const previous = current;
+    current = next;
+    await previous.close();
+  };
+
+  const memory: MemoryBackend = {
+    engine: () => current,
+    reset: async () => swap(await snapshot),
+    load: swap,
+    backend: {
+      db: () => current.db,
+      clock: options.clock ?? (() => new Date()),
+      passwords,
+      renderer: loadRenderer,
+      rendererIfLoaded,
+      onWrite: () => options.onWrite?.(current),
+      latencyMs: 0,
+      cookieOptions: { path: '/', sameSite: 'Lax' },
+      log: { error: (error) => console.error(error) },
+    },
+  };
+  memory.backend.resetDemo = () => memory.reset();
+  return memory;
+}

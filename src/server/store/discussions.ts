@@ -1,0 +1,50 @@
+/** Data access for discussions: one function per question, the transaction first. */
+import type { Insertable, Updateable } from 'kysely';
+import type { DiscussionsTable, DiscussionRow } from './schema';
+import type { Tx } from '../rules/core';
+
+export function findDiscussionRow(tx: Tx, slug: string): Promise<DiscussionRow | undefined> {
+  return tx.selectFrom('discussions').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listDiscussionRows(tx: Tx): Promise<DiscussionRow[]> {
+  return tx.selectFrom('discussions').selectAll().orderBy('starts_on', 'desc').execute();
+}
+
+export async function insertDiscussion(tx: Tx, row: Insertable<DiscussionsTable>): Promise<void> {
+  await tx.insertInto('discussions').values(row).execute();
+}
+
+export async function updateDiscussionRow(
+  tx: Tx,
+  slug: string,
+  changes: Updateable<DiscussionsTable>,
+): Promise<void> {
+  await tx.updateTable('discussions').set(changes).where('slug', '=', slug).execute();
+}
+
+/** Closes every open discussion whose scheduled closing time has passed. */
+export async function closeDueDiscussions(tx: Tx, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const due = await tx
+    .selectFrom('discussions')
+    .select('slug')
+    .where('status', '=', 'open')
+    .where('closes_at', 'is not', null)
+    .where('closes_at', '<=', at)
+    .execute();
+  if (due.length === 0) return;
+  await tx
+    .updateTable('discussions')
+    .set((eb) => ({
+      status: 'closed',
+      closed_at: eb.ref('closes_at'),
+      closed_reason: eb.fn.coalesce(
+        'closed_reason',
+        eb.val('The discussion closed at its scheduled time.'),
+      ),
+    }))
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', at)
+    .execute();
+}

@@ -1,0 +1,51 @@
+/**
+ * The one place an entry's status changes. The update names the status the
+ * caller saw, so two moderators deciding at once cannot both succeed, and the
+ * discussion's published counters move in the same transaction.
+ */
+import type { EntryKind, EntryStatus } from '../../api/contract';
+import type { Tx } from '../rules/core';
+
+const table = (kind: EntryKind) => (kind === 'comment' ? 'comments' : 'resources');
+const counter = (kind: EntryKind) =>
+  kind === 'comment' ? ('published_comments' as const) : ('published_resources' as const);
+
+/**
+ * Moves an entry from `from` to `to`, with the moderator's reason (null clears it).
+ * Returns false, changing nothing, when the entry is no longer in `from`.
+ */
+export async function changeStatus(
+  tx: Tx,
+  kind: EntryKind,
+  id: string,
+  from: EntryStatus,
+  to: EntryStatus,
+  reason: string | null,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable(table(kind))
+    .set({ status: to, moderation_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .returning('discussion_slug')
+    .executeTakeFirst();
+  if (!result) return false;
+  const delta = (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
+  if (delta !== 0) await bumpPublished(tx, kind, result.discussion_slug, delta);
+  return true;
+}
+
+/** For a new entry that starts published, or one that leaves the thread. */
+export async function bumpPublished(
+  tx: Tx,
+  kind: EntryKind,
+  slug: string,
+  delta: number,
+): Promise<void> {
+  const column = counter(kind);
+  await tx
+    .updateTable('discussions')
+    .set((eb) => ({ [column]: eb(column, '+', delta) }))
+    .where('slug', '=', slug)
+    .execute();
+}
