@@ -1,30 +1,53 @@
+/**
+ * The in-page backend of `npm run dev` and the demo build: the same app as the
+ * server, over SQLite in WebAssembly. The database is saved in localStorage
+ * after each write; every request runs under a Web Lock and first takes the
+ * saved copy if another tab wrote meanwhile, so two tabs are one forum.
+ */
 import { setupWorker } from 'msw/browser';
-import { loadRenderer } from './cook';
-import { enableLongThreads, localStoragePersistence, persistTo } from './db';
-import { handlers } from './handlers';
-import { setLatency } from './handlers/endpoint';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { createApp } from '../src/server/app';
+import { createMemoryBackend } from '../src/server/memory';
+import { backendHandler, type FetchApp } from './bridge';
+import { loadSaved, saveDatabase, savedVersion } from './persistence';
 
 /** Starts the mock backend inside the page: dev server and demo builds only. */
 export async function startMockBackend(): Promise<void> {
-  persistTo(localStoragePersistence());
-  if (scenarioRequested('long-threads')) {
-    await loadRenderer();
-    enableLongThreads();
-  }
+  const writes = { count: 0 };
+  const memory = await createMemoryBackend({
+    wasmUrl,
+    onWrite: () => {
+      writes.count += 1;
+    },
+  });
+  let loaded = -1;
+  const sync = async () => {
+    const version = savedVersion();
+    if (version === loaded) return;
+    const saved = loadSaved();
+    if (saved) await memory.load(saved);
+    loaded = version;
+  };
+
   // `?latency=400` slows every answer, to see the loading states as on a poor network.
-  setLatency(Number(new URLSearchParams(window.location.search).get('latency')) || 0);
-  const worker = setupWorker(...handlers);
+  memory.backend.latencyMs =
+    Number(new URLSearchParams(window.location.search).get('latency')) || 0;
+  const app = createApp(memory.backend);
+  const shared: FetchApp = {
+    fetch: async (request) =>
+      navigator.locks.request('agora-demo-database', async () => {
+        await sync();
+        const before = writes.count;
+        const response = await app.fetch(request);
+        if (writes.count !== before) loaded = saveDatabase(memory.engine().snapshot());
+        return response;
+      }),
+  };
+
+  const worker = setupWorker(backendHandler(shared));
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
-}
-
-/** `?scenario=long-threads` switches the scenario on for this tab until it is closed. */
-function scenarioRequested(name: string): boolean {
-  const key = 'agora-scenario';
-  const asked = new URLSearchParams(window.location.search).get('scenario');
-  if (asked) sessionStorage.setItem(key, asked);
-  return sessionStorage.getItem(key) === name;
 }

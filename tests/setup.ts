@@ -1,19 +1,17 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { loadRenderer } from '../mocks/cook';
-import { resetStore } from '../mocks/db';
-import { setClock } from '../mocks/handlers/endpoint';
-import { server } from '../mocks/node';
+import { loadRenderer } from '../src/server/backend';
+import { memory, server, setClock } from '../mocks/node';
 
 beforeAll(async () => {
   await loadRenderer();
   server.listen({ onUnhandledRequest: 'error' });
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   server.resetHandlers();
-  resetStore();
+  await memory.reset();
   setClock(() => new Date());
   localStorage.clear();
   document.cookie.split(';').forEach((c) => {

@@ -1,23 +1,29 @@
 /**
  * What the integration tests share: signing in through the real endpoint (MSW's
  * cookie store keeps the session for the app's later requests), calling the API
- * as a second tab would, putting entries in the store as people would have left
- * them, and finding what a person sees.
+ * as a second tab would, putting entries in the database as people would have
+ * left them, and finding what a person sees.
  */
 import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { getStore } from '../mocks/db';
-import type { Ctx } from '../mocks/rules/core';
-import { SEED_SLUG } from '../mocks/seed';
-import { SESSION_COOKIE } from '../src/api/contract';
-import {
-  newId,
-  type Store,
-  type StoredComment,
-  type StoredResource,
-  type StoredUser,
-} from '../mocks/store';
+import type { Updateable } from 'kysely';
+import { memory } from '../mocks/node';
+import { SESSION_COOKIE, type EntryStatus, type ResourceKind } from '../src/api/contract';
 import { renderMarkdown } from '../src/lib/markdown';
+import { loadRenderer } from '../src/server/backend';
+import { type Ctx, newId } from '../src/server/rules/core';
+import { findCommentRow, insertComment, threadKey } from '../src/server/store/comments';
+import { updateDiscussionRow } from '../src/server/store/discussions';
+import { bumpPublished } from '../src/server/store/entries';
+import { insertResource } from '../src/server/store/resources';
+import type {
+  CommentRow,
+  DiscussionRow,
+  DiscussionsTable,
+  ResourceRow,
+} from '../src/server/store/schema';
+import { SEED_SLUG } from '../src/server/store/seed-data';
+import { findUser, insertUser } from '../src/server/store/users';
 
 export { SEED_SLUG };
 export const ORIGIN = 'http://localhost:3000';
@@ -50,34 +56,95 @@ export async function api(path: string, method = 'GET', body?: unknown) {
   return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
 }
 
-/** Another participant, straight into the store, with a password to sign in with. */
-export function addParticipant(
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+  organisation: string | null;
+}
+
+/** The database the tests' backend runs on now (it is replaced after each test). */
+export const testDb = () => memory.backend.db();
+
+let serial = 0;
+
+/** Another participant, straight into the database, with a password to sign in with. */
+export async function addParticipant(
   name: string,
-  { organisation = null, store = getStore() }: { organisation?: string | null; store?: Store } = {},
-): StoredUser {
-  const user: StoredUser = {
-    id: newId(store, 'u'),
-    email: `${name.toLowerCase().replace(/\W+/g, '-')}-${store.nextId.toString(36)}@example.org`,
+  { organisation = null }: { organisation?: string | null } = {},
+): Promise<TestUser> {
+  serial += 1;
+  const user: TestUser = {
+    id: newId('u'),
+    email: `${name.toLowerCase().replace(/\W+/g, '-')}-${serial}@example.org`,
     password: 'a-password',
     displayName: name,
     organisation,
-    role: 'participant',
-    createdAt: '2026-01-01T00:00:00.000Z',
   };
-  store.users.push(user);
+  await insertUser(testDb(), {
+    id: user.id,
+    email: user.email,
+    password_hash: await memory.backend.passwords.hash(user.password),
+    display_name: name,
+    organisation,
+    role: 'participant',
+    created_at: '2026-01-01T00:00:00.000Z',
+  });
   return user;
 }
 
-export const credentials = (u: StoredUser) => ({ email: u.email, password: u.password });
+export const credentials = (u: TestUser) => ({ email: u.email, password: u.password });
 
-export function ctxAs(store: Store, userId: string | null, now = new Date()): Ctx {
-  return { store, viewer: store.users.find((u) => u.id === userId) ?? null, now };
+/** A rule's context as `userId` (null: a reader), on the tests' database without a transaction. */
+export async function ctxAs(userId: string | null, now = new Date()): Promise<Ctx> {
+  const db = testDb();
+  return {
+    tx: db,
+    viewer: userId === null ? null : ((await findUser(db, userId)) ?? null),
+    now,
+    cook: await loadRenderer(),
+    passwords: memory.backend.passwords,
+  };
 }
 
-export function seedDiscussion(store: Store = getStore()) {
-  const d = store.discussions.find((x) => x.slug === SEED_SLUG);
-  if (!d) throw new Error('The seeded discussion is missing.');
-  return d;
+/** Changes the seeded discussion's columns, as a moderator's earlier decisions would have. */
+export async function updateSeedDiscussion(changes: Updateable<DiscussionsTable>): Promise<void> {
+  await updateDiscussionRow(testDb(), SEED_SLUG, changes);
+}
+
+export function seedDiscussionRow(): Promise<DiscussionRow> {
+  return testDb()
+    .selectFrom('discussions')
+    .selectAll()
+    .where('slug', '=', SEED_SLUG)
+    .executeTakeFirstOrThrow();
+}
+
+/** Every row of every table, in a stable order: to show that a refused request changed nothing. */
+export async function dumpTables(): Promise<Record<string, unknown[]>> {
+  const db = testDb();
+  const tables = [
+    'users',
+    'sessions',
+    'discussions',
+    'comments',
+    'comment_tags',
+    'revisions',
+    'resources',
+    'flags',
+    'moderation_log',
+    'idempotency',
+  ] as const;
+  const dump: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    dump[table] = rows
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .map((text) => JSON.parse(text) as unknown);
+  }
+  return dump;
 }
 
 /** The comment article whose heading (its author) is `author` and whose text contains `text`. */
@@ -115,79 +182,112 @@ export async function signInThroughForm(
 
 let minute = 0;
 
-export function addComment(
-  fields: Partial<StoredComment> & { body: string; authorId: string },
-): StoredComment {
-  const store = getStore();
-  const author = store.users.find((u) => u.id === fields.authorId);
+export interface TestCommentFields {
+  body: string;
+  authorId: string;
+  discussionSlug?: string;
+  parentId?: string | null;
+  status?: EntryStatus;
+  featured?: boolean;
+  moderationReason?: string | null;
+  createdAt?: string;
+}
+
+/** A comment as a person would have left it (pending unless said), straight into the database. */
+export async function addComment(fields: TestCommentFields): Promise<CommentRow> {
+  const db = testDb();
+  const author = await findUser(db, fields.authorId);
   const slug = fields.discussionSlug ?? SEED_SLUG;
   const { html, hashtags } = renderMarkdown(fields.body, slug);
   minute += 1;
-  const comment: StoredComment = {
-    id: newId(store, 'c'),
-    discussionSlug: slug,
-    parentId: null,
-    depth: 0,
-    authorName: author?.displayName ?? 'Someone',
-    authorOrganisation: author?.organisation ?? null,
+  const createdAt = fields.createdAt ?? new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
+  const parentId = fields.parentId ?? null;
+  const parent = parentId === null ? undefined : await findCommentRow(db, parentId);
+  const status = fields.status ?? 'pending';
+  const row: CommentRow = {
+    id: newId('c'),
+    discussion_slug: slug,
+    parent_id: parentId,
+    depth: parent ? Math.min(parent.depth + 1, 2) : 0,
+    thread_key: threadKey(parent?.thread_key ?? null, createdAt),
+    author_id: fields.authorId,
+    author_name: author?.display_name ?? 'Someone',
+    author_organisation: author?.organisation ?? null,
+    body: fields.body,
     html,
-    hashtags,
-    status: 'pending',
-    moderationReason: null,
-    featured: false,
-    original: false,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString(),
-    editedAt: null,
-    revisions: [],
-    ...fields,
+    hashtags: JSON.stringify(hashtags),
+    status,
+    moderation_reason: fields.moderationReason ?? null,
+    featured: fields.featured ? 1 : 0,
+    original: 0,
+    created_at: createdAt,
+    edited_at: null,
   };
-  store.comments.push(comment);
-  return comment;
+  await insertComment(db, row);
+  if (status === 'published') await bumpPublished(db, 'comment', slug, 1);
+  return row;
 }
 
-export function addResource(
-  fields: Partial<StoredResource> & { title: string; authorId: string },
-): StoredResource {
-  const store = getStore();
-  const author = store.users.find((u) => u.id === fields.authorId);
+export interface TestResourceFields {
+  title: string;
+  authorId: string;
+  discussionSlug?: string;
+  url?: string | null;
+  kind?: ResourceKind;
+  description?: string;
+  status?: EntryStatus;
+  moderationReason?: string | null;
+  createdAt?: string;
+}
+
+export async function addResource(fields: TestResourceFields): Promise<ResourceRow> {
+  const db = testDb();
+  const author = await findUser(db, fields.authorId);
+  const slug = fields.discussionSlug ?? SEED_SLUG;
   minute += 1;
-  const resource: StoredResource = {
-    id: newId(store, 'r'),
-    discussionSlug: SEED_SLUG,
-    url: 'https://example.org/a-resource',
-    kind: 'report',
-    description: '',
-    authorName: author?.displayName ?? 'Someone',
-    authorOrganisation: author?.organisation ?? null,
-    status: 'pending',
-    moderationReason: null,
-    original: false,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString(),
-    ...fields,
+  const status = fields.status ?? 'pending';
+  const row: ResourceRow = {
+    id: newId('r'),
+    discussion_slug: slug,
+    url: fields.url === undefined ? 'https://example.org/a-resource' : fields.url,
+    title: fields.title,
+    kind: fields.kind ?? 'report',
+    description: fields.description ?? '',
+    author_id: fields.authorId,
+    author_name: author?.display_name ?? 'Someone',
+    author_organisation: author?.organisation ?? null,
+    status,
+    moderation_reason: fields.moderationReason ?? null,
+    original: 0,
+    created_at: fields.createdAt ?? new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString(),
   };
-  store.resources.push(resource);
-  return resource;
+  await insertResource(db, row);
+  if (status === 'published') await bumpPublished(db, 'resource', slug, 1);
+  return row;
 }
 
 /** Open flags on an entry, from distinct participants. */
-export function addFlags(
+export async function addFlags(
   kind: 'comment' | 'resource',
   targetId: string,
   flags: { reason: 'spam' | 'abusive' | 'off-topic' | 'other'; note?: string }[],
-): void {
-  const store = getStore();
+): Promise<void> {
   for (const f of flags) {
     minute += 1;
-    store.flags.push({
-      id: newId(store, 'f'),
-      kind,
-      targetId,
-      userId: addParticipant(`Flagger ${minute}`).id,
-      reason: f.reason,
-      note: f.note ?? '',
-      createdAt: new Date(Date.UTC(2026, 0, 2, 9, minute)).toISOString(),
-      open: true,
-    });
+    const flagger = await addParticipant(`Flagger ${minute}`);
+    await testDb()
+      .insertInto('flags')
+      .values({
+        id: newId('f'),
+        kind,
+        target_id: targetId,
+        user_id: flagger.id,
+        reason: f.reason,
+        note: f.note ?? '',
+        created_at: new Date(Date.UTC(2026, 0, 2, 9, minute)).toISOString(),
+        open: 1,
+      })
+      .execute();
   }
 }
 

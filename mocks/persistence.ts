@@ -1,0 +1,34 @@
+/**
+ * Where the demo keeps its database between visits: the SQLite file's bytes in
+ * localStorage, with a version number that tells a tab another one has written.
+ */
+const DATA_KEY = 'agora-demo-database';
+const VERSION_KEY = 'agora-demo-database-version';
+
+export function savedVersion(): number {
+  return Number(localStorage.getItem(VERSION_KEY) ?? '0');
+}
+
+export function loadSaved(): Uint8Array | null {
+  const text = localStorage.getItem(DATA_KEY);
+  if (!text) return null;
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    localStorage.removeItem(DATA_KEY);
+    return null;
+  }
+}
+
+/** Saves the bytes and returns the new version. */
+export function saveDatabase(bytes: Uint8Array): number {
+  let text = '';
+  // In slices: one call with every byte as an argument overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  const version = savedVersion() + 1;
+  localStorage.setItem(DATA_KEY, btoa(text));
+  localStorage.setItem(VERSION_KEY, String(version));
+  return version;
+}
