@@ -9,27 +9,33 @@ import { fileURLToPath } from 'node:url';
  * origin (no inline script, no eval), no plugins, no framing of other origins.
  * Styles set through the DOM by React are not inline styles, so none are allowed.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export const contentSecurityPolicy = (mode: string) =>
+  [
+    "default-src 'self'",
+    // The demo's backend is SQLite compiled to WebAssembly; compiling it is all this allows.
+    mode === 'demo' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+function contentSecurityPolicyMeta(): Plugin {
+  let mode = 'production';
   return {
     name: 'agora-content-security-policy',
     apply: 'build',
+    configResolved: (config) => {
+      mode = config.mode;
+    },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(mode) },
         injectTo: 'head-prepend',
       },
     ],
@@ -68,7 +74,7 @@ function preloadMockBackend(): Plugin {
 // `vite` (dev) and `--mode demo` run the mock backend in the page; a plain
 // `vite build` leaves every mock module out and talks to /api on its own origin.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy(), preloadMockBackend()],
+  plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend()],
   resolve: {
     alias:
       mode === 'demo'
