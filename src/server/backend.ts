@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { Rendered } from '../lib/markdown';
 import type { PasswordHasher } from './rules/core';
+import type { PageCache } from './http/page-cache';
 import type { DB } from './store/schema';
 
 export type Render = (source: string, slug: string) => Rendered;
@@ -25,6 +26,8 @@ export interface Backend {
   latencyMs: number;
   cookieOptions: CookieOptions;
   log: { error(error: unknown): void };
+  /** Answers to reads kept until the next write: the Node server's, where only the app writes. */
+  cache?: PageCache;
   /** Present only where demo data may be reset (the in-page demo and tests). */
   resetDemo?: () => Promise<void>;
 }

@@ -9,9 +9,10 @@ import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contract';
-import { closeDueDiscussions } from '../store/discussions';
+import { closeDueDiscussions, nextScheduledClosing } from '../store/discussions';
 import { type Ctx, RuleError, type Tx } from '../rules/core';
-import { userForToken } from '../rules/session';
+import { hashToken, userForToken } from '../rules/session';
+import { type CachedAnswer, etagOf, matches } from './page-cache';
 import type { Backend } from '../backend';
 
 export interface Reply {
@@ -77,6 +78,20 @@ class Replay extends Error {
   }
 }
 
+/** A read's answer as bytes with its validator; a 304 when the client has it already. */
+function answerRead(c: Context, answer: CachedAnswer): Response {
+  const headers = {
+    ETag: answer.etag,
+    // Browsers keep the answer but ask again each time; the ETag makes asking cheap.
+    'Cache-Control': 'private, no-cache',
+    'Content-Type': 'application/json',
+  };
+  if (matches(c.req.header('If-None-Match'), answer.etag)) {
+    return c.body(null, 304, { ETag: answer.etag, 'Cache-Control': headers['Cache-Control'] });
+  }
+  return c.body(answer.body, answer.status as ContentfulStatusCode, headers);
+}
+
 export function endpoint(
   backend: Backend,
   run: (args: EndpointArgs) => Promise<Reply | undefined> | Reply | undefined,
@@ -93,6 +108,18 @@ export function endpoint(
       const key = mutates ? request.headers.get('Idempotency-Key') : null;
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const now = backend.clock();
+      const { cache } = backend;
+      const url = new URL(request.url);
+      const cacheKey =
+        !mutates && cache
+          ? `${token ? await hashToken(token) : '-'} ${url.pathname}${url.search}`
+          : null;
+      if (cache && cacheKey !== null) {
+        const hit = cache.get(cacheKey, now.getTime());
+        if (hit) return answerRead(c, hit);
+      }
+      const version = cache?.version ?? 0;
+      let until = Infinity;
 
       const handle = async (tx: Tx): Promise<Reply> => {
         await closeDueDiscussions(tx, now);
@@ -122,18 +149,28 @@ export function endpoint(
             })
             .execute();
         }
+        if (cacheKey !== null) until = await nextScheduledClosing(tx, now);
         return reply;
       };
 
       const db = backend.db();
       const reply = transaction ? await db.transaction().execute(handle) : await handle(db);
-      if (mutates) backend.onWrite();
+      if (mutates) {
+        cache?.invalidate();
+        backend.onWrite();
+      }
 
       if (reply.session === null) deleteCookie(c, SESSION_COOKIE, { path: '/' });
       else if (reply.session !== undefined) {
         setCookie(c, SESSION_COOKIE, reply.session, backend.cookieOptions);
       }
       if (reply.status === 204) return c.body(null, 204);
+      if (!mutates && (reply.status ?? 200) === 200) {
+        const text = JSON.stringify(reply.body ?? null);
+        const answer = { body: text, etag: etagOf(text), status: 200 };
+        if (cache && cacheKey !== null) cache.set(cacheKey, answer, version, now.getTime(), until);
+        return answerRead(c, answer);
+      }
       return c.json(reply.body ?? null, (reply.status ?? 200) as ContentfulStatusCode);
     } catch (error) {
       if (error instanceof Replay) return c.json(error.body, error.status as ContentfulStatusCode);
