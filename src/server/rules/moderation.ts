@@ -1,21 +1,418 @@
-// Not ported yet from mocks/rules: the helper porting this domain replaces this file.
-import type {
-  BatchDecisionResponse,
-  DecisionResponse,
-  LogResponse,
-  QueueResponse,
+/**
+ * The moderation state machine: what waits in the queue, the decisions a
+ * moderator takes on an entry, and the log of every decision.
+ */
+import {
+  batchDecisionSchema,
+  decisionSchema,
+  logQuerySchema,
+  queueQuerySchema,
+  type BatchDecisionResponse,
+  type DecisionBody,
+  type DecisionResponse,
+  type EntryKind,
+  type EntryStatus,
+  type FlagSummary,
+  type LogEntry,
+  type LogResponse,
+  type ModerationAction,
+  type QueueItem,
+  type QueueResponse,
 } from '../../api/contract';
-import type { Ctx } from './core';
+import { findCommentRow, replaceTags } from '../store/comments';
+import { changeStatus } from '../store/entries';
+import {
+  closeOpenFlags,
+  countOpenFlags,
+  countOpenFlagsByReason,
+  findOpenFlagNotes,
+  findOpenFlagTargets,
+} from '../store/flags';
+import {
+  countOutcomesByAuthor,
+  findCommentsIn,
+  findDiscussionTitles,
+  findLogEntries,
+  findLogModerators,
+  findPendingComments,
+  findPendingResources,
+  findResourcesIn,
+  insertLogEntry,
+  placeInDigest,
+  recordModeratorEdit,
+  setFeatured,
+} from '../store/moderation';
+import { findResourceRow } from '../store/resources';
+import type { CommentRow, ResourceRow, UserRow } from '../store/schema';
+import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from './core';
+import { projectComment, projectComments, projectResource, projectResources } from './project';
 
-export function getQueue(_ctx: Ctx, _query: unknown): Promise<QueueResponse> {
-  throw new Error('not ported yet');
+type Entry = { kind: 'comment'; row: CommentRow } | { kind: 'resource'; row: ResourceRow };
+type Decision = Extract<DecisionBody, object> & { expectedStatus: EntryStatus };
+
+async function findEntry(ctx: Ctx, kind: EntryKind, id: string): Promise<Entry> {
+  if (kind === 'comment') {
+    const row = await findCommentRow(ctx.tx, id);
+    if (!row || row.status === 'withdrawn') throw notFound('This comment');
+    return { kind, row };
+  }
+  const row = await findResourceRow(ctx.tx, id);
+  if (!row || row.status === 'withdrawn') throw notFound('This resource');
+  return { kind, row };
 }
-export function decide(_ctx: Ctx, _input: unknown): Promise<DecisionResponse> {
-  throw new Error('not ported yet');
+
+async function project(ctx: Ctx, entry: Entry): Promise<DecisionResponse> {
+  return entry.kind === 'comment'
+    ? { comment: await projectComment(ctx, entry.row), resource: null }
+    : { comment: null, resource: await projectResource(ctx, entry.row) };
 }
-export function decideBatch(_ctx: Ctx, _input: unknown): Promise<BatchDecisionResponse> {
-  throw new Error('not ported yet');
+
+const STATUS_WORD: Record<EntryStatus, string> = {
+  pending: 'waiting for a decision',
+  published: 'published',
+  rejected: 'rejected',
+  hidden: 'hidden',
+  withdrawn: 'withdrawn',
+};
+
+const nounOf = (kind: EntryKind) => (kind === 'comment' ? 'comment' : 'resource');
+const decidedFirst = (kind: EntryKind, status: EntryStatus) =>
+  `Another moderator decided first: this ${nounOf(kind)} is now ${STATUS_WORD[status]}.`;
+
+/** The entry is no longer as the moderator saw it: say so, with its current state. */
+async function conflict(ctx: Ctx, entry: Entry, message: string): Promise<RuleError> {
+  return new RuleError(409, 'conflict', message, undefined, { ...(await project(ctx, entry)) });
 }
-export function getLog(_ctx: Ctx, _query: unknown): Promise<LogResponse> {
-  throw new Error('not ported yet');
+
+/**
+ * A guarded write found the entry changed since it was read (another decision
+ * in between): read it again and refuse with what it is now.
+ */
+async function changedMeanwhile(ctx: Ctx, d: Decision, otherwise: string): Promise<RuleError> {
+  const now = await findEntry(ctx, d.kind, d.id);
+  const message =
+    now.row.status === d.expectedStatus ? otherwise : decidedFirst(d.kind, now.row.status);
+  return conflict(ctx, now, message);
+}
+
+/** Which statuses each action may start from. */
+const FROM: Record<ModerationAction, EntryStatus[]> = {
+  approve: ['pending'],
+  'edit-approve': ['pending'],
+  reject: ['pending', 'published', 'hidden'],
+  hide: ['published'],
+  restore: ['hidden'],
+  'dismiss-flags': ['published', 'hidden'],
+  feature: ['published'],
+  unfeature: ['published', 'hidden', 'rejected'],
+};
+
+export async function appendLog(
+  ctx: Ctx,
+  moderator: UserRow,
+  entry: Omit<LogEntry, 'id' | 'at' | 'moderator'>,
+): Promise<void> {
+  await insertLogEntry(ctx.tx, {
+    id: newId('log'),
+    at: ctx.now.toISOString(),
+    moderator_id: moderator.id,
+    moderator_name: moderator.display_name,
+    action: entry.action,
+    kind: entry.kind,
+    target_id: entry.targetId,
+    discussion_slug: entry.discussionSlug,
+    reason: entry.reason,
+  });
+}
+
+function commentOnly(entry: Entry, message: string): CommentRow {
+  if (entry.kind !== 'comment') throw new RuleError(400, 'bad_request', message);
+  return entry.row;
+}
+
+/**
+ * Everything a decision may refuse for is checked before it writes, and its
+ * first write is the guarded one (the status the moderator saw, or the flags
+ * still open, or the featured mark): a refused decision leaves nothing behind,
+ * which lets a batch go on after it within the request's one transaction.
+ */
+async function apply(ctx: Ctx, moderator: UserRow, d: Decision, entry: Entry): Promise<void> {
+  const move = async (to: EntryStatus, reason: string | null) => {
+    if (!(await changeStatus(ctx.tx, d.kind, d.id, d.expectedStatus, to, reason))) {
+      throw await changedMeanwhile(ctx, d, decidedFirst(d.kind, d.expectedStatus));
+    }
+  };
+  const noFlags = `This ${nounOf(d.kind)} has no open flags any more.`;
+  switch (d.action) {
+    case 'approve':
+      return move('published', null);
+    case 'edit-approve': {
+      const c = commentOnly(entry, 'Only comments can be edited before approval.');
+      const body = d.body ?? c.body;
+      const rendered = ctx.cook(body, c.discussion_slug);
+      await move('published', null);
+      await recordModeratorEdit(ctx.tx, c.id, {
+        body,
+        html: rendered.html,
+        hashtags: rendered.hashtags,
+        editedAt: ctx.now.toISOString(),
+        editedBy: moderator.display_name,
+      });
+      return replaceTags(ctx.tx, c.id, c.discussion_slug, rendered.hashtags);
+    }
+    case 'reject':
+    case 'hide':
+      await move(d.action === 'reject' ? 'rejected' : 'hidden', d.reason ?? null);
+      await closeOpenFlags(ctx.tx, d.kind, d.id);
+      return;
+    case 'restore':
+      await move('published', null);
+      await closeOpenFlags(ctx.tx, d.kind, d.id);
+      return;
+    case 'dismiss-flags':
+      if ((await countOpenFlags(ctx.tx, d.kind, d.id)) === 0) {
+        throw await conflict(ctx, entry, noFlags);
+      }
+      // Hidden with open flags means the flags hid it; unfounded flags bring it back.
+      // A published entry stays so, but the guarded write still checks nobody moved it.
+      await move('published', null);
+      if ((await closeOpenFlags(ctx.tx, d.kind, d.id)) === 0) {
+        throw await changedMeanwhile(ctx, d, noFlags);
+      }
+      return;
+    case 'feature':
+    case 'unfeature': {
+      const c = commentOnly(entry, 'Only comments can be featured as extracts.');
+      const feature = d.action === 'feature';
+      const already = feature
+        ? 'Another moderator already featured this comment.'
+        : 'This comment is not featured any more.';
+      if ((c.featured === 1) === feature) throw await conflict(ctx, entry, already);
+      if (!(await setFeatured(ctx.tx, c.id, feature, d.expectedStatus))) {
+        throw await changedMeanwhile(ctx, d, already);
+      }
+      return placeInDigest(ctx.tx, c.discussion_slug, c.id, feature);
+    }
+  }
+}
+
+export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse> {
+  const moderator = requireModerator(ctx);
+  const d = parse(decisionSchema, input);
+  const entry = await findEntry(ctx, d.kind, d.id);
+  const { status } = entry.row;
+  if (status !== d.expectedStatus) {
+    throw await conflict(ctx, entry, decidedFirst(d.kind, status));
+  }
+  if (!FROM[d.action].includes(status)) {
+    throw await conflict(
+      ctx,
+      entry,
+      `This ${nounOf(d.kind)} is ${STATUS_WORD[status]}, so that decision does not apply.`,
+    );
+  }
+  await apply(ctx, moderator, d, entry);
+  await appendLog(ctx, moderator, {
+    action: d.action,
+    kind: d.kind,
+    targetId: d.id,
+    discussionSlug: entry.row.discussion_slug,
+    reason: d.reason ?? null,
+  });
+  return project(ctx, await findEntry(ctx, d.kind, d.id));
+}
+
+/**
+ * Each decision of a batch stands alone: one refused does not undo the others.
+ * A refused decision has written nothing (see `apply`); a refusal of the whole
+ * batch rolls back the request's transaction.
+ */
+export async function decideBatch(ctx: Ctx, input: unknown): Promise<BatchDecisionResponse> {
+  requireModerator(ctx);
+  const { decisions } = parse(batchDecisionSchema, input);
+  const results: BatchDecisionResponse['results'] = [];
+  for (const decision of decisions) {
+    try {
+      results.push({ ok: true, ...(await decide(ctx, decision)) });
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      const id =
+        typeof decision === 'object' && decision !== null && 'id' in decision
+          ? String(decision.id)
+          : '';
+      results.push({
+        ok: false,
+        id,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+          ...(error.details ? { details: error.details } : {}),
+        },
+      });
+    }
+  }
+  return { results };
+}
+
+interface Waiting {
+  entry: Entry;
+  reason: 'new' | 'flagged';
+  /** New entries wait since they were posted; flagged ones since their first open flag. */
+  since: string;
+}
+
+/** Entries of one kind that wait: new ones, and published or hidden ones with open flags. */
+async function waitingOf(ctx: Ctx, kind: EntryKind, slug: string | undefined): Promise<Waiting[]> {
+  const flagged = new Map(
+    (await findOpenFlagTargets(ctx.tx, kind)).map((t) => [t.target_id, t.since]),
+  );
+  const filter = { statuses: ['published', 'hidden'] as EntryStatus[], slug };
+  const ids = [...flagged.keys()];
+  const pending: Entry[] = [];
+  const decided: Entry[] = [];
+  if (kind === 'comment') {
+    for (const row of await findPendingComments(ctx.tx, slug)) pending.push({ kind, row });
+    for (const row of await findCommentsIn(ctx.tx, ids, filter)) decided.push({ kind, row });
+  } else {
+    for (const row of await findPendingResources(ctx.tx, slug)) pending.push({ kind, row });
+    for (const row of await findResourcesIn(ctx.tx, ids, filter)) decided.push({ kind, row });
+  }
+  return [
+    ...pending.map((entry) => ({ entry, reason: 'new' as const, since: entry.row.created_at })),
+    ...decided.map((entry) => ({
+      entry,
+      reason: 'flagged' as const,
+      since: flagged.get(entry.row.id) ?? '',
+    })),
+  ];
+}
+
+/** Open flags by reason for the page's entries, the most frequent reason first. */
+async function flagSummaries(
+  ctx: Ctx,
+  kind: EntryKind,
+  ids: string[],
+): Promise<Map<string, FlagSummary[]>> {
+  const groups = await countOpenFlagsByReason(ctx.tx, kind, ids);
+  const notes = await findOpenFlagNotes(ctx.tx, kind, ids);
+  groups.sort((a, b) => b.count - a.count || a.first.localeCompare(b.first));
+  const summaries = new Map<string, FlagSummary[]>();
+  for (const g of groups) {
+    const list = summaries.get(g.target_id) ?? [];
+    list.push({
+      reason: g.reason,
+      count: g.count,
+      notes: notes
+        .filter((n) => n.target_id === g.target_id && n.reason === g.reason)
+        .map((n) => n.note),
+    });
+    summaries.set(g.target_id, list);
+  }
+  return summaries;
+}
+
+type History = QueueItem['authorHistory'];
+const counted = (s: EntryStatus): s is keyof History =>
+  s === 'published' || s === 'rejected' || s === 'hidden';
+
+/** Outcomes of each author's entries, for the page's authors at once. */
+async function authorHistories(ctx: Ctx, entries: Entry[]): Promise<Map<string, History>> {
+  const authors = [...new Set(entries.flatMap((e) => (e.row.author_id ? [e.row.author_id] : [])))];
+  const histories = new Map<string, History>();
+  for (const o of await countOutcomesByAuthor(ctx.tx, authors)) {
+    if (o.author_id === null || !counted(o.status)) continue;
+    const h = histories.get(o.author_id) ?? { published: 0, rejected: 0, hidden: 0 };
+    h[o.status] += o.count;
+    histories.set(o.author_id, h);
+  }
+  return histories;
+}
+
+/** The author's earlier outcomes, not counting the entry in question. */
+function historyOf(histories: Map<string, History>, entry: Entry): History {
+  const { author_id: author, status } = entry.row;
+  const history = { published: 0, rejected: 0, hidden: 0, ...(author && histories.get(author)) };
+  if (counted(status)) history[status] -= 1;
+  return history;
+}
+
+export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse> {
+  requireModerator(ctx);
+  const { discussion, kind } = parse(queueQuerySchema, query);
+  const slug = discussion || undefined;
+  const kinds: EntryKind[] = kind ? [kind] : ['comment', 'resource'];
+  const waiting: Waiting[] = [];
+  for (const k of kinds) waiting.push(...(await waitingOf(ctx, k, slug)));
+  waiting.sort(
+    (a, b) =>
+      (a.reason === b.reason ? 0 : a.reason === 'new' ? -1 : 1) ||
+      a.since.localeCompare(b.since) ||
+      a.entry.kind.localeCompare(b.entry.kind) ||
+      a.entry.row.id.localeCompare(b.entry.row.id),
+  );
+
+  const entries = waiting.map((w) => w.entry);
+  const commentRows = entries.flatMap((e) => (e.kind === 'comment' ? [e.row] : []));
+  const resourceRows = entries.flatMap((e) => (e.kind === 'resource' ? [e.row] : []));
+  const parentIds = [...new Set(commentRows.flatMap((c) => (c.parent_id ? [c.parent_id] : [])))];
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  const comments = byId(await projectComments(ctx, commentRows));
+  const resources = byId(await projectResources(ctx, resourceRows));
+  const parents = byId(await projectComments(ctx, await findCommentsIn(ctx.tx, parentIds)));
+  const flags = {
+    comment: await flagSummaries(
+      ctx,
+      'comment',
+      commentRows.map((c) => c.id),
+    ),
+    resource: await flagSummaries(
+      ctx,
+      'resource',
+      resourceRows.map((r) => r.id),
+    ),
+  };
+  const histories = await authorHistories(ctx, entries);
+  const slugs = [...new Set(entries.map((e) => e.row.discussion_slug))];
+  const titles = new Map((await findDiscussionTitles(ctx.tx, slugs)).map((d) => [d.slug, d.title]));
+
+  const items = waiting.map(({ entry, reason }): QueueItem => {
+    const { row } = entry;
+    return {
+      kind: entry.kind,
+      reason,
+      discussion: {
+        slug: row.discussion_slug,
+        title: titles.get(row.discussion_slug) ?? row.discussion_slug,
+      },
+      comment: entry.kind === 'comment' ? (comments.get(row.id) ?? null) : null,
+      resource: entry.kind === 'resource' ? (resources.get(row.id) ?? null) : null,
+      parent:
+        entry.kind === 'comment' && entry.row.parent_id
+          ? (parents.get(entry.row.parent_id) ?? null)
+          : null,
+      flags: flags[entry.kind].get(row.id) ?? [],
+      authorHistory: historyOf(histories, entry),
+    };
+  });
+  return { items, total: items.length };
+}
+
+export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {
+  requireModerator(ctx);
+  const filter = parse(logQuerySchema, query);
+  const entries = (await findLogEntries(ctx.tx, filter)).map((e): LogEntry => ({
+    id: e.id,
+    at: e.at,
+    moderator: { id: e.moderator_id, name: e.moderator_name },
+    action: e.action,
+    kind: e.kind,
+    targetId: e.target_id,
+    discussionSlug: e.discussion_slug,
+    reason: e.reason,
+  }));
+  const moderators = (await findLogModerators(ctx.tx))
+    .map((m) => ({ id: m.moderator_id, name: m.moderator_name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { entries, moderators };
 }
