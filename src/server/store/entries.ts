@@ -49,3 +49,19 @@ export async function bumpPublished(
     .where('slug', '=', slug)
     .execute();
 }
+
+/** Whether the person has a published comment or resource in the discussion. */
+export async function hasPublishedEntry(tx: Tx, slug: string, authorId: string): Promise<boolean> {
+  for (const kind of ['comment', 'resource'] as const) {
+    const row = await tx
+      .selectFrom(table(kind))
+      .select('id')
+      .where('discussion_slug', '=', slug)
+      .where('author_id', '=', authorId)
+      .where('status', '=', 'published')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
+}
