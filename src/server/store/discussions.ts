@@ -48,3 +48,13 @@ export async function closeDueDiscussions(tx: Tx, now: Date): Promise<void> {
     .where('closes_at', '<=', at)
     .execute();
 }
+
+/** Slugs taken by `base` or by `base-…`; slugs hold only [a-z0-9-], so LIKE needs no escaping. */
+export async function slugsLike(tx: Tx, base: string): Promise<Set<string>> {
+  const rows = await tx
+    .selectFrom('discussions')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}
