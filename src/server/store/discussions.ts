@@ -58,3 +58,14 @@ export async function slugsLike(tx: Tx, base: string): Promise<Set<string>> {
     .execute();
   return new Set(rows.map((r) => r.slug));
 }
+
+/** When the next scheduled closing falls (ms since the epoch), or Infinity when none is due. */
+export async function nextScheduledClosing(tx: Tx, now: Date): Promise<number> {
+  const row = await tx
+    .selectFrom('discussions')
+    .select((eb) => eb.fn.min('closes_at').as('next'))
+    .where('status', '=', 'open')
+    .where('closes_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row?.next ? Date.parse(row.next) : Infinity;
+}
