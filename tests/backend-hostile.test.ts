@@ -1,7 +1,7 @@
 /**
  * Hostile and bad input, endpoint by endpoint, through HTTP as any client could
  * send it: every refusal is a 4xx in the contract's error shape, never a 500 and
- * never a success, and leaves the store exactly as it was.
+ * never a success, and leaves the database exactly as it was.
  *
  * The cases are tables: each endpoint lists a valid request, and the bad ones are
  * derived from it (malformed and oversized bodies, each field with wrong types,
@@ -18,11 +18,8 @@ import {
   type ErrorBody,
   type ErrorCode,
 } from '../src/api/contract';
-import { getStore, replaceStore } from '../mocks/db';
-import { SEED_SLUG } from '../mocks/seed';
-import type { Store } from '../mocks/store';
-import { demoSessions, ORIGIN } from './support';
-
+import { memory } from '../mocks/node';
+import { demoSessions, dumpTables, ORIGIN, SEED_SLUG } from './support';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Who sends a request: nobody, a made-up token, two participants, a moderator. */
@@ -52,7 +49,8 @@ const CLOSED_TITLE = 'A closed discussion for hostile tests';
 const CLOSED = 'a-closed-discussion-for-hostile-tests';
 
 interface Fixture {
-  store: Store;
+  /** The database once the fixture is made, restored before each test. */
+  bytes: Uint8Array;
   tokens: Record<'amina' | 'bea' | 'moderator', string>;
   ids: Record<string, string>;
 }
@@ -92,7 +90,6 @@ async function send(
   });
 }
 
-/** Signs in or joins through the API and returns the session token it set. */
 /** A request the fixture needs; it must succeed. Returns the id of what it made, if any. */
 async function setUp(method: Method, path: string, as: Who, body?: Json): Promise<string> {
   const response = await send(method, path, as, body === undefined ? undefined : { json: body });
@@ -108,7 +105,7 @@ async function setUp(method: Method, path: string, as: Who, body?: Json): Promis
 }
 
 beforeAll(async () => {
-  fixture = { store: getStore(), tokens: { amina: '', bea: '', moderator: '' }, ids: {} };
+  fixture = { bytes: new Uint8Array(), tokens: { amina: '', bea: '', moderator: '' }, ids: {} };
   const { tokens, ids } = fixture;
   Object.assign(tokens, await demoSessions());
 
@@ -152,11 +149,11 @@ beforeAll(async () => {
   });
   await setUp('PATCH', `/discussions/${CLOSED}`, 'moderator', { status: 'closed' });
 
-  fixture.store = structuredClone(getStore());
+  fixture.bytes = memory.engine().snapshot();
 });
 
-// The shared setup resets the store after each test; start each one from the fixture.
-beforeEach(() => replaceStore(structuredClone(fixture.store)));
+// The shared setup resets the database after each test; start each one from the fixture.
+beforeEach(() => memory.load(fixture.bytes));
 
 // ---------------------------------------------------------------------------
 // What every refusal must look like
@@ -184,10 +181,8 @@ const errorBodySchema: z.ZodType<ErrorBody> = z.strictObject({
   }),
 });
 
-const snapshot = (): unknown => JSON.parse(JSON.stringify(getStore()));
-
 async function expectRefused(c: Refusal): Promise<void> {
-  const before = snapshot();
+  const before = await dumpTables();
   const response = await send(
     c.method,
     c.path,
@@ -202,7 +197,7 @@ async function expectRefused(c: Refusal): Promise<void> {
     code: c.code,
   });
   if (c.field !== undefined) expect(parsed.data?.error.fields).toHaveProperty([c.field]);
-  expect(snapshot(), 'the store after a refused request').toEqual(before);
+  expect(await dumpTables(), 'the database after a refused request').toEqual(before);
 }
 
 // ---------------------------------------------------------------------------
@@ -384,7 +379,7 @@ function refusalsOf(e: Endpoint): Refusal[] {
 }
 
 // ---------------------------------------------------------------------------
-// The endpoints, from mocks/handlers/*.ts
+// The endpoints, from src/server/routes/*.ts
 // ---------------------------------------------------------------------------
 
 const DISCUSSION = `/discussions/${SEED_SLUG}`;
@@ -1208,17 +1203,17 @@ describe('endpoints that take no parameters', () => {
   it.each(['/session', '/discussions', DISCUSSION, `${DISCUSSION}/campaigns`])(
     'GET %s ignores a junk query and changes nothing',
     async (path) => {
-      const before = snapshot();
+      const before = await dumpTables();
       const response = await send('GET', `${path}?limit=abc&__proto__=x&cursor=%FF`, 'amina');
       expect(response.status).toBe(200);
-      expect(snapshot()).toEqual(before);
+      expect(await dumpTables()).toEqual(before);
     },
   );
 });
 
 describe('a batch of bad decisions', () => {
   it('refuses each one in its result, in the error shape, and changes nothing', async () => {
-    const before = snapshot();
+    const before = await dumpTables();
     const decisions: Json[] = [
       null,
       'approve',
@@ -1236,6 +1231,6 @@ describe('a batch of bad decisions', () => {
     expect(results.map((r) => r.ok)).toEqual(decisions.map(() => false));
     for (const r of results)
       expect(errorBodySchema.safeParse({ error: r.error }).success).toBe(true);
-    expect(snapshot()).toEqual(before);
+    expect(await dumpTables()).toEqual(before);
   });
 });
