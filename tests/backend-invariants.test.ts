@@ -1,5 +1,5 @@
 /**
- * Random sessions of valid and invalid requests against the mock backend, through
+ * Random sessions of valid and invalid requests against the backend, through
  * HTTP, by two participants, a moderator and a reader. After every request the
  * backend must still keep its promises: threads hang together, counts match what
  * readers see, entries move only along the moderation life cycle and only by the
@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import type { Selectable } from 'kysely';
 import {
   ENTRY_STATUSES,
   FLAG_HIDE_REASON,
@@ -23,14 +24,12 @@ import {
   type EntryStatus,
   type ModerationAction,
 } from '../src/api/contract';
-import { getStore, replaceStore } from '../mocks/db';
-import type { Ctx } from '../mocks/rules/core';
-import { getDigest } from '../mocks/rules/digest';
-import { listResources } from '../mocks/rules/resources';
-import { listComments } from '../mocks/rules/thread';
-import { SEED_SLUG } from '../mocks/seed';
-import type { Store } from '../mocks/store';
-import { demoSessions, ORIGIN } from './support';
+import { memory } from '../mocks/node';
+import { getDigest } from '../src/server/rules/digest';
+import { listResources } from '../src/server/rules/resources';
+import { listComments } from '../src/server/rules/thread';
+import type { DB } from '../src/server/store/schema';
+import { ctxAs, demoSessions, dumpTables, ORIGIN, SEED_SLUG, testDb } from './support';
 import { XSS_VECTORS } from './xss/vectors';
 
 const OTHER = 'a-second-discussion-published-at-once';
@@ -43,7 +42,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 // ---------------------------------------------------------------------------
 
 const tokens: Record<Actor, string> = { amina: '', bea: '', moderator: '', reader: '' };
-let initial: Store;
+/** The database once the second discussion is made, where every random session starts. */
+let initial: Uint8Array;
 
 async function call(method: Method, path: string, as: Actor, body?: unknown) {
   const response = await fetch(`${ORIGIN}/api${path}`, {
@@ -77,8 +77,124 @@ beforeAll(async () => {
     parentId: (top.data as { id: string }).id,
   });
   expect(reply.data).toMatchObject({ depth: 1, status: 'published' });
-  initial = structuredClone(getStore());
+  initial = memory.engine().snapshot();
 });
+
+// ---------------------------------------------------------------------------
+// The database's tables, read back as records the checks below can read
+// ---------------------------------------------------------------------------
+
+type Row<T extends keyof DB> = Selectable<DB[T]>;
+const list = (json: string) => JSON.parse(json) as string[];
+
+const toUser = (u: Row<'users'>) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.display_name,
+  organisation: u.organisation,
+  role: u.role,
+  createdAt: u.created_at,
+});
+
+const toDiscussion = (d: Row<'discussions'>) => ({
+  slug: d.slug,
+  title: d.title,
+  approvalMode: d.approval_mode,
+  status: d.status,
+  closedAt: d.closed_at,
+  closesAt: d.closes_at,
+  createdAt: d.created_at,
+  campaigns: list(d.campaigns),
+  digest: {
+    published: d.digest_published === 1,
+    editorial: d.digest_editorial,
+    order: list(d.digest_order),
+    resourceIds: list(d.digest_resource_ids),
+  },
+});
+
+const toComment = (c: Row<'comments'>) => ({
+  id: c.id,
+  discussionSlug: c.discussion_slug,
+  parentId: c.parent_id,
+  depth: c.depth,
+  authorId: c.author_id,
+  authorName: c.author_name,
+  body: c.body,
+  html: c.html,
+  hashtags: list(c.hashtags),
+  status: c.status,
+  moderationReason: c.moderation_reason,
+  featured: c.featured === 1,
+  original: c.original === 1,
+  createdAt: c.created_at,
+  editedAt: c.edited_at,
+});
+
+const toResource = (r: Row<'resources'>) => ({
+  id: r.id,
+  discussionSlug: r.discussion_slug,
+  url: r.url,
+  title: r.title,
+  kind: r.kind,
+  authorId: r.author_id,
+  status: r.status,
+  moderationReason: r.moderation_reason,
+  original: r.original === 1,
+  createdAt: r.created_at,
+});
+
+const toFlag = (f: Row<'flags'>) => ({
+  id: f.id,
+  kind: f.kind,
+  targetId: f.target_id,
+  userId: f.user_id,
+  reason: f.reason,
+  note: f.note,
+  createdAt: f.created_at,
+  open: f.open === 1,
+});
+
+const toLogEntry = (l: Row<'moderation_log'>) => ({
+  id: l.id,
+  at: l.at,
+  moderatorId: l.moderator_id,
+  action: l.action,
+  kind: l.kind,
+  targetId: l.target_id,
+  discussionSlug: l.discussion_slug,
+  reason: l.reason,
+});
+
+interface Store {
+  users: ReturnType<typeof toUser>[];
+  discussions: ReturnType<typeof toDiscussion>[];
+  comments: ReturnType<typeof toComment>[];
+  resources: ReturnType<typeof toResource>[];
+  flags: ReturnType<typeof toFlag>[];
+  log: ReturnType<typeof toLogEntry>[];
+}
+
+/** The tables in the order the old store kept its arrays: oldest first, as they were made. */
+async function loadStore(): Promise<Store> {
+  const db = testDb();
+  const [users, discussions, comments, resources, flags, log] = await Promise.all([
+    db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('discussions').selectAll().orderBy('created_at').orderBy('slug').execute(),
+    db.selectFrom('comments').selectAll().orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('resources').selectAll().orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('flags').selectAll().orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('moderation_log').selectAll().orderBy('seq').execute(),
+  ]);
+  return {
+    users: users.map(toUser),
+    discussions: discussions.map(toDiscussion),
+    comments: comments.map(toComment),
+    resources: resources.map(toResource),
+    flags: flags.map(toFlag),
+    log: log.map(toLogEntry),
+  };
+}
 
 // ---------------------------------------------------------------------------
 // Actions: what someone tries, with targets picked from the store when it runs
@@ -475,21 +591,18 @@ function checkIds(store: Store) {
 /**
  * The counts the home page shows must match what a reader finds in each thread, and
  * the digest must quote exactly the featured comments still published. The counts
- * come over HTTP; the thread and digest views from the rules the handlers call, as
+ * come over HTTP; the thread and digest views from the rules the routes call, as
  * a request per view per step would make the run too slow.
  */
 async function checkWhatPeopleSee(store: Store) {
-  const reader: Ctx = { store, viewer: null, now: new Date() };
-  const moderator: Ctx = {
-    ...reader,
-    viewer: store.users.find((u) => u.role === 'moderator') ?? null,
-  };
+  const reader = await ctxAs(null);
+  const moderator = await ctxAs(store.users.find((u) => u.role === 'moderator')?.id ?? null);
   const { status, data } = await call('GET', '/discussions', 'reader');
   expect(status).toBe(200);
   for (const d of (data as DiscussionListResponse).discussions) {
     const isPublished = (e: { discussionSlug: string; status: string }) =>
       e.discussionSlug === d.slug && e.status === 'published';
-    const { comments } = listComments(reader, d.slug, { limit: '100' });
+    const { comments } = await listComments(reader, d.slug, { limit: '100' });
     expect(d.counts.comments, `published comments of ${d.slug}`).toBe(
       store.comments.filter(isPublished).length,
     );
@@ -501,7 +614,7 @@ async function checkWhatPeopleSee(store: Store) {
       expect(['published', 'hidden'], `a reader sees ${c.id}`).toContain(c.status);
       if (c.status === 'hidden') expect(c.body + c.html, `text of hidden ${c.id}`).toBe('');
     }
-    const { resources } = listResources(reader, d.slug, {});
+    const { resources } = await listResources(reader, d.slug, {});
     expect(d.counts.resources, `published resources of ${d.slug}`).toBe(
       store.resources.filter(isPublished).length,
     );
@@ -513,7 +626,7 @@ async function checkWhatPeopleSee(store: Store) {
     const quotable = store.comments.filter(
       (c) => c.discussionSlug === d.slug && c.featured && c.status === 'published',
     );
-    const extracts = getDigest(moderator, d.slug).extracts.map((c) => c.id);
+    const extracts = (await getDigest(moderator, d.slug)).extracts.map((c) => c.id);
     expect(extracts.sort(), `extracts of ${d.slug}`).toEqual(quotable.map((c) => c.id).sort());
     const stored = store.discussions.find((x) => x.slug === d.slug);
     const featured = store.comments.filter((c) => c.discussionSlug === d.slug && c.featured);
@@ -593,12 +706,12 @@ it('keeps its promises through random sessions of valid and invalid requests', a
     fc.asyncProperty(
       fc.array(action, { minLength: 1, maxLength: 25, size: 'max' }),
       async (actions) => {
-        replaceStore(structuredClone(initial));
+        await memory.load(initial);
         for (const a of actions) {
-          const before = structuredClone(getStore());
+          const tablesBefore = await dumpTables();
+          const before = await loadStore();
           const p = plan(a, before);
           const response = await call(p.method, p.path, p.as, p.body);
-          const after = getStore();
 
           expect(response.status, `${p.method} ${p.path}`).toBeLessThan(500);
           if (response.status >= 400) {
@@ -607,10 +720,14 @@ it('keeps its promises through random sessions of valid and invalid requests', a
               'string',
               'string',
             ]);
-            expect(after, `the store after a refused ${p.method} ${p.path}`).toEqual(before);
+            expect(
+              await dumpTables(),
+              `the database after a refused ${p.method} ${p.path}`,
+            ).toEqual(tablesBefore);
             // Nothing changed, so everything checked after the last success still holds.
             continue;
           }
+          const after = await loadStore();
           checkTransitions(p, response, before, after);
           checkThreads(after);
           checkIds(after);
@@ -621,5 +738,6 @@ it('keeps its promises through random sessions of valid and invalid requests', a
     ),
     { numRuns: 60, examples: EXAMPLES.map((actions) => [actions]) },
   );
-  // One to two seconds alone; the margin is for a machine busy with other work.
-}, 30_000);
+  // About 20 s alone on SQLite in memory (the old in-memory store took one to two);
+  // the margin is for a machine busy with other work.
+}, 120_000);
