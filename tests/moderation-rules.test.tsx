@@ -3,10 +3,11 @@
  * same refusals through HTTP: whatever a page shows, the backend decides.
  */
 import { describe, expect, it } from 'vitest';
-import type { DecisionBody } from '../src/api/contract';
+import { FLAG_HIDE_REASON, type DecisionBody } from '../src/api/contract';
 import { RuleError, type Ctx } from '../src/server/rules/core';
 import { getDigest, updateDigest } from '../src/server/rules/digest';
 import { createDiscussion, updateDiscussion } from '../src/server/rules/discussion-admin';
+import { flagEntry } from '../src/server/rules/flags';
 import { decide, decideBatch, getLog, getQueue } from '../src/server/rules/moderation';
 import { projectComment } from '../src/server/rules/project';
 import { findCommentRow } from '../src/server/store/comments';
@@ -17,8 +18,12 @@ import {
   AMINA,
   SEED_SLUG,
   addComment,
+  addFlags,
+  addParticipant,
+  addResource,
   api,
   ctxAs,
+  dumpTables,
   seedDiscussionRow,
   signInAs,
   testDb,
@@ -195,6 +200,153 @@ describe('decisions', () => {
     expect(results.map((r) => r.ok)).toEqual([true, false]);
     expect(await statusOf(a.id)).toBe('published');
     expect(await statusOf(b.id)).toBe('pending');
+  });
+});
+
+describe('decisions taken at once', () => {
+  // Rules called side by side on the database itself, without a transaction:
+  // both read before either writes, as two moderators' requests can.
+  const settle = (...runs: Promise<unknown>[]) => Promise.allSettled(runs);
+  const refusals = (results: PromiseSettledResult<unknown>[]) =>
+    results.flatMap((r) => (r.status === 'rejected' ? [r.reason as RuleError] : []));
+
+  it('lets one of two decisions on the same entry through; the other is told what happened', async () => {
+    const { moderator } = await contexts();
+    const c = await pending();
+    const results = await settle(
+      decide(moderator, decision(c, { action: 'reject', reason: 'Spam' })),
+      decide(moderator, decision(c, { action: 'approve' })),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    const [error] = refusals(results);
+    expect(error?.status).toBe(409);
+    expect(error?.message).toBe('Another moderator decided first: this comment is now rejected.');
+    expect((error?.details?.comment as { status: string }).status).toBe('rejected');
+    expect(await statusOf(c.id)).toBe('rejected');
+    expect(await logActions()).toEqual(['reject']);
+    expect((await seedDiscussionRow()).published_comments).toBe(6);
+  });
+
+  it('features a comment once, and keeps both of two comments featured at once in the digest', async () => {
+    const { moderator } = await contexts();
+    const a = await addComment({ authorId: 'u-amina', body: 'First', status: 'published' });
+    const b = await addComment({ authorId: 'u-amina', body: 'Second', status: 'published' });
+    const twice = await settle(
+      decide(moderator, decision(a, { action: 'feature' })),
+      decide(moderator, decision(a, { action: 'feature' })),
+    );
+    expect(refusals(twice).map((e) => e.message)).toEqual([
+      'Another moderator already featured this comment.',
+    ]);
+    await decide(moderator, decision(b, { action: 'feature' }));
+    const c = await addComment({ authorId: 'u-amina', body: 'Third', status: 'published' });
+    const both = await settle(
+      decide(moderator, decision(b, { action: 'unfeature' })),
+      decide(moderator, decision(c, { action: 'feature' })),
+    );
+    expect(refusals(both)).toEqual([]);
+    expect((await digestOrder()).slice(-2)).toEqual([a.id, c.id]);
+  });
+
+  it('dismisses flags once', async () => {
+    const { moderator } = await contexts();
+    await addFlags('comment', 'c-original-2', [{ reason: 'spam' }]);
+    const target = await findCommentRow(testDb(), 'c-original-2');
+    if (!target) throw new Error('The seeded comment is missing.');
+    const results = await settle(
+      decide(moderator, decision(target, { action: 'dismiss-flags' })),
+      decide(moderator, decision(target, { action: 'dismiss-flags' })),
+    );
+    expect(refusals(results).map((e) => e.message)).toEqual([
+      'This comment has no open flags any more.',
+    ]);
+    expect(await logActions()).toEqual(['dismiss-flags']);
+    expect(await statusOf('c-original-2')).toBe('published');
+  });
+
+  it('leaves nothing behind for a refused decision of a batch', async () => {
+    const { moderator } = await contexts();
+    const c = await pending();
+    const r = await addResource({ authorId: 'u-amina', title: 'A link', status: 'published' });
+    const p = await addResource({ authorId: 'u-amina', title: 'A pending link' });
+    const on = (id: string, kind: 'comment' | 'resource' = 'resource') => ({ kind, id });
+    const before = await dumpTables();
+    const { results } = await decideBatch(moderator, {
+      decisions: [
+        decision(c, { expectedStatus: 'published', action: 'hide', reason: 'Spam' }),
+        decision(c, { action: 'restore' }),
+        { ...on(p.id), action: 'edit-approve', body: 'A better title', expectedStatus: 'pending' },
+        { ...on(r.id), action: 'feature', expectedStatus: 'published' },
+        { ...on(r.id), action: 'dismiss-flags', expectedStatus: 'published' },
+        decision(c, { action: 'unfeature' }),
+        { ...on('c-original-1', 'comment'), action: 'feature', expectedStatus: 'published' },
+        { ...on('no-such-comment', 'comment'), action: 'approve', expectedStatus: 'pending' },
+        on(c.id, 'comment'),
+      ],
+    });
+    expect(results.map((x) => (x.ok ? 'ok' : x.error.message))).toEqual([
+      'Another moderator decided first: this comment is now waiting for a decision.',
+      'This comment is waiting for a decision, so that decision does not apply.',
+      'Only comments can be edited before approval.',
+      'Only comments can be featured as extracts.',
+      'This resource has no open flags any more.',
+      'This comment is waiting for a decision, so that decision does not apply.',
+      'Another moderator already featured this comment.',
+      'This comment was not found.',
+      expect.stringContaining('Invalid option'),
+    ]);
+    expect(await dumpTables()).toEqual(before);
+  });
+
+  it('keeps the moderator’s text, its hashtags and the revision together on edit and approve', async () => {
+    const { moderator } = await contexts();
+    const c = await pending('On #HeForShe');
+    await decide(moderator, decision(c, { action: 'edit-approve', body: 'On #TakeBackTheTech' }));
+    const tags = await testDb()
+      .selectFrom('comment_tags')
+      .select('label')
+      .where('comment_id', '=', c.id)
+      .execute();
+    expect(tags.map((t) => t.label)).toEqual(['TakeBackTheTech']);
+    const revisions = await testDb()
+      .selectFrom('revisions')
+      .select('body')
+      .where('comment_id', '=', c.id)
+      .execute();
+    expect(revisions.map((x) => x.body)).toEqual(['On #HeForShe']);
+    expect((await findCommentRow(testDb(), c.id))?.html).toContain('TakeBackTheTech');
+  });
+});
+
+describe('flags', () => {
+  it('takes one flag per person, and hides an entry flagged by three people', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const people = [
+      await addParticipant('Ines'),
+      await addParticipant('Joy'),
+      await addParticipant('Kai'),
+    ];
+    const [first, second, third] = await Promise.all(people.map((p) => ctxAs(p.id, now)));
+    if (!first || !second || !third) throw new Error('The flaggers are missing.');
+    const twice = await Promise.allSettled([
+      flagEntry(first, 'comment', 'c-original-2', { reason: 'spam' }),
+      flagEntry(first, 'comment', 'c-original-2', { reason: 'abusive' }),
+    ]);
+    expect(
+      twice.flatMap((r) => (r.status === 'rejected' ? [(r.reason as RuleError).message] : [])),
+    ).toEqual(['You have already flagged this entry.']);
+    await flagEntry(second, 'comment', 'c-original-2', { reason: 'spam' });
+    expect(await statusOf('c-original-2')).toBe('published');
+    await flagEntry(third, 'comment', 'c-original-2', { reason: 'other', note: 'Odd' });
+    const row = await findCommentRow(testDb(), 'c-original-2');
+    expect([row?.status, row?.moderation_reason]).toEqual(['hidden', FLAG_HIDE_REASON]);
+    expect((await seedDiscussionRow()).published_comments).toBe(5);
+    const { items } = await getQueue((await contexts()).moderator, {});
+    expect(items.map((i) => [i.reason, i.comment?.id])).toEqual([['flagged', 'c-original-2']]);
+    expect(items[0]?.flags).toEqual([
+      { reason: 'spam', count: 2, notes: [] },
+      { reason: 'other', count: 1, notes: ['Odd'] },
+    ]);
   });
 });
 
