@@ -192,6 +192,17 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('discussion_slug', 'text', (c) => c.notNull())
       .addColumn('reason', 'text')
       .execute();
+    // The log's filters and the list of moderators read it newest first by seq.
+    await db.schema
+      .createIndex('moderation_log_discussion')
+      .on('moderation_log')
+      .columns(['discussion_slug', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('moderation_log_moderator')
+      .on('moderation_log')
+      .columns(['moderator_id', 'seq'])
+      .execute();
 
     await db.schema
       .createTable('idempotency')
