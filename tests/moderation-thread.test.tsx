@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getStore } from '../mocks/db';
+import { FLAG_HIDE_REASON } from '../src/api/contract';
+import { findCommentRow } from '../src/server/store/comments';
+import { changeStatus } from '../src/server/store/entries';
+import { findResourceRow } from '../src/server/store/resources';
 import { renderApp } from './render-app';
 import {
   DISCUSSION,
@@ -9,8 +12,10 @@ import {
   addComment,
   addFlags,
   addResource,
+  seedDiscussionRow,
   signInAs,
   signOut,
+  testDb,
 } from './support';
 
 const article = (name: string) => screen.findByRole('article', { name });
@@ -18,13 +23,16 @@ const controls = (inside: HTMLElement) => within(inside).getByRole('group', { na
 const TAKE_BACK = 'Take Back the Tech!';
 const QUOTE_START = 'Take Back the Tech! campaigns, which run globally';
 
+const commentStatus = async (id: string) => (await findCommentRow(testDb(), id))?.status;
+const openFlags = async () =>
+  (await testDb().selectFrom('flags').select('id').where('open', '=', 1).execute()).length;
+
 describe('moderating from the thread', () => {
   it('hides a published comment with a reason: readers see the placeholder, replies stay; restore undoes it', async () => {
-    addComment({
+    await addComment({
       authorId: 'u-amina',
       body: 'A reply that stays readable',
       parentId: 'c-original-1',
-      depth: 1,
       status: 'published',
     });
     await signInAs(MODERATOR);
@@ -42,9 +50,7 @@ describe('moderating from the thread', () => {
     );
     expect(within(target).getByText('Removed by a moderator: Abusive')).toBeInTheDocument();
     expect(await screen.findByText(`Hid the comment by ${TAKE_BACK}.`)).toBeInTheDocument();
-    await waitFor(() =>
-      expect(getStore().comments.find((c) => c.id === 'c-original-1')?.status).toBe('hidden'),
-    );
+    await waitFor(async () => expect(await commentStatus('c-original-1')).toBe('hidden'));
     moderator.unmount();
 
     await signOut();
@@ -62,32 +68,46 @@ describe('moderating from the thread', () => {
     await again.user.click(await within(restored).findByRole('button', { name: 'Restore' }));
     expect(within(restored).queryByText(/Removed by a moderator/)).not.toBeInTheDocument();
     expect(restored).toHaveTextContent(QUOTE_START);
-    await waitFor(() => expect(getStore().log.map((e) => e.action)).toEqual(['hide', 'restore']));
+    await waitFor(async () => {
+      const log = await testDb()
+        .selectFrom('moderation_log')
+        .select('action')
+        .orderBy('seq')
+        .execute();
+      expect(log.map((e) => e.action)).toEqual(['hide', 'restore']);
+    });
   });
 
   it('dismisses the flags on an entry', async () => {
-    addFlags('comment', 'c-original-4', [{ reason: 'spam' }, { reason: 'other', note: 'Odd' }]);
+    await addFlags('comment', 'c-original-4', [
+      { reason: 'spam' },
+      { reason: 'other', note: 'Odd' },
+    ]);
     await signInAs(MODERATOR);
     const { user } = renderApp(DISCUSSION);
     const target = await article('Keshet Bachan');
     expect(await within(target).findByText('Flagged by 2 participants.')).toBeInTheDocument();
     await user.click(within(target).getByRole('button', { name: 'Dismiss flags' }));
     expect(within(target).queryByText(/Flagged by/)).not.toBeInTheDocument();
-    await waitFor(() => expect(getStore().flags.every((f) => !f.open)).toBe(true));
-    expect(getStore().comments.find((c) => c.id === 'c-original-4')?.status).toBe('published');
+    await waitFor(async () => expect(await openFlags()).toBe(0));
+    expect(await commentStatus('c-original-4')).toBe('published');
   });
 
   it('acts on flags that hid an entry: rejecting it closes them', async () => {
-    addFlags('comment', 'c-original-5', [
+    await addFlags('comment', 'c-original-5', [
       { reason: 'abusive' },
       { reason: 'abusive' },
       { reason: 'abusive' },
     ]);
-    const stored = getStore().comments.find((c) => c.id === 'c-original-5');
-    if (stored) {
-      stored.status = 'hidden';
-      stored.moderationReason = 'Hidden pending review after reports from participants';
-    }
+    // As the third flag would have left it.
+    await changeStatus(
+      testDb(),
+      'comment',
+      'c-original-5',
+      'published',
+      'hidden',
+      FLAG_HIDE_REASON,
+    );
     await signInAs(MODERATOR);
     const { user } = renderApp(DISCUSSION);
     const target = await article('Liri Kopaci-Di Michele');
@@ -102,11 +122,11 @@ describe('moderating from the thread', () => {
     expect(
       within(target).getByText('Rejected by a moderator: Personal information'),
     ).toBeInTheDocument();
-    await waitFor(() => expect(getStore().flags.every((f) => !f.open)).toBe(true));
+    await waitFor(async () => expect(await openFlags()).toBe(0));
   });
 
   it('features a comment as an extract and unfeatures one', async () => {
-    const c = addComment({
+    const c = await addComment({
       authorId: 'u-amina',
       body: 'Online and offline action go together.',
       status: 'published',
@@ -122,8 +142,8 @@ describe('moderating from the thread', () => {
     await user.click(within(macarena).getByRole('button', { name: 'Unfeature' }));
     expect(within(macarena).queryByText('Extract')).not.toBeInTheDocument();
 
-    await waitFor(() =>
-      expect(getStore().discussions[0]?.digest.order).toEqual([
+    await waitFor(async () =>
+      expect(JSON.parse((await seedDiscussionRow()).digest_order)).toEqual([
         'c-original-1',
         'c-original-3',
         'c-original-4',
@@ -135,7 +155,11 @@ describe('moderating from the thread', () => {
   });
 
   it('hides a shared resource: readers see only the placeholder', async () => {
-    addResource({ authorId: 'u-amina', title: 'A dubious link', status: 'published' });
+    const link = await addResource({
+      authorId: 'u-amina',
+      title: 'A dubious link',
+      status: 'published',
+    });
     await signInAs(MODERATOR);
     const moderator = renderApp(`${DISCUSSION}/resources`);
     const target = await screen.findByRole('article', { name: 'A dubious link' });
@@ -144,7 +168,9 @@ describe('moderating from the thread', () => {
     await moderator.user.click(
       within(target).getByRole('button', { name: 'Hide with this reason' }),
     );
-    await waitFor(() => expect(getStore().resources.at(-1)?.status).toBe('hidden'));
+    await waitFor(async () =>
+      expect((await findResourceRow(testDb(), link.id))?.status).toBe('hidden'),
+    );
     moderator.unmount();
 
     await signOut();
@@ -155,7 +181,7 @@ describe('moderating from the thread', () => {
   });
 
   it('shows no moderation control to a participant or a reader', async () => {
-    addComment({ authorId: 'u-amina', body: 'My own pending comment' });
+    await addComment({ authorId: 'u-amina', body: 'My own pending comment' });
     await signInAs(AMINA);
     const participant = renderApp(DISCUSSION);
     await article('Amina Diallo');
