@@ -1,14 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getStore } from '../mocks/db';
-import { addLongThreads, syntheticSlug } from '../mocks/scenarios';
-import { AMINA, signInAs } from './support';
+import { renderMarkdown } from '../src/lib/markdown';
+import { addLongThreads, syntheticSlug } from '../src/server/store/scenarios';
+import { AMINA, signInAs, testDb } from './support';
 import { renderApp } from './render-app';
 
 const LONG = `/discussions/${syntheticSlug(1_000)}`;
 
 describe('a long thread', () => {
-  beforeEach(() => addLongThreads(getStore()));
+  // Only the thread these tests read: inserting the 10,000 as well would slow each test.
+  beforeEach(() => addLongThreads(testDb(), renderMarkdown, [1_000]));
 
   it('loads by pages and keeps only the comments near the viewport in the page', async () => {
     const { user } = renderApp(LONG);

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../src/lib/return-to';
 import { AMINA, DISCUSSION, fill, signInThroughForm } from './support';
@@ -26,7 +26,7 @@ describe('joining', () => {
     const { user } = renderApp('/join');
     await user.click(await screen.findByRole('button', { name: 'Join' }));
     const name = screen.getByLabelText('Display name');
-    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
     expect(name).toHaveFocus();
     expect(name).toHaveAccessibleDescription(/Enter a display name of at least 2 characters\./);
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(

@@ -2,9 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../mocks/node';
-import { SEED_SLUG } from '../mocks/seed';
 import { renderApp } from './render-app';
-import { addComment } from './support';
+import { SEED_SLUG, addComment } from './support';
 
 const TITLE = 'Advancing women’s rights through social media: which strategies?';
 const DISCUSSION = `/discussions/${SEED_SLUG}`;
@@ -205,7 +204,7 @@ describe('addresses that lead nowhere', () => {
 
 describe('hashtags inside a comment', () => {
   it('lead to the campaign page, inside the app', async () => {
-    addComment({
+    await addComment({
       authorId: 'u-amina',
       body: 'Local radio carried #HeForShe further than any feed.',
       status: 'published',
