@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'public/mockServiceWorker.js', 'bench/results'] },
+  { ignores: ['dist', 'dist-demo', 'dist-server', 'public/mockServiceWorker.js', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
