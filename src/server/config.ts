@@ -1,0 +1,92 @@
+/**
+ * The Node server's settings, read once from the environment. A wrong value
+ * stops the start with one line that names the variable and what it takes.
+ */
+import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `DATA_DIR/agora.sqlite`, absolute. */
+  databaseFile: string;
+  /** Adds the README's demo accounts where missing. */
+  demo: boolean;
+  /** Where people reach the server; read now, used by later features. */
+  publicOrigin: string;
+}
+
+/** A setting or argument the person must fix: the CLI prints its message alone, without a stack. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new UsageError(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+  }
+  return port;
+}
+
+function readHost(value: string | undefined): string {
+  if (value === undefined || value === '') return '127.0.0.1';
+  if (isIP(value) === 0 && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(value)) {
+    throw new UsageError(`HOST must be an IP address or a host name, not "${value}".`);
+  }
+  return value;
+}
+
+function readDemo(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new UsageError(`AGORA_DEMO must be 1 (add the demo accounts) or 0, not "${value}".`);
+}
+
+function readOrigin(value: string | undefined, host: string, port: number): string {
+  if (value === undefined || value === '') {
+    return `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.origin !== value.replace(/\/$/, '')
+  ) {
+    throw new UsageError(
+      `PUBLIC_ORIGIN must be an origin such as https://agora.example.org (scheme, host, optional port, no path), not "${value}".`,
+    );
+  }
+  return url.origin;
+}
+
+export function readConfig(env: Env = process.env): Config {
+  const port = readPort(env.PORT);
+  const host = readHost(env.HOST);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  return {
+    port,
+    host,
+    dataDir,
+    databaseFile: join(dataDir, 'agora.sqlite'),
+    demo: readDemo(env.AGORA_DEMO),
+    publicOrigin: readOrigin(env.PUBLIC_ORIGIN, host, port),
+  };
+}
+
+/** A file named on the command line, taken from where the person typed it (npm runs scripts from the project's folder). */
+export function argumentPath(file: string, env: Env = process.env): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), file);
+}

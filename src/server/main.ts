@@ -1,0 +1,150 @@
+/**
+ * The Node server: the backend's app under /api on the SQLite file, the built
+ * client for every other address, and /healthz for whoever watches the process.
+ * `startServer` is what `agora serve` runs and what the server tests start in-process.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import { MAX_BODY_BYTES, type ErrorBody } from '../api/contract';
+import { createApp } from './app';
+import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
+import type { Config } from './config';
+import type { Engine } from './engines/engine';
+import { PageCache } from './http/page-cache';
+import { openDatabase, seedForum } from './node/database';
+import { type Log, jsonLog, requestLog } from './node/log';
+import { clientRoutes } from './node/static';
+import { SERVER_ITERATIONS, pbkdf2Hasher } from './passwords';
+
+export interface ServerOptions {
+  config: Config;
+  /** The built client (`dist/`). */
+  clientDir: string;
+  log?: Log;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  engine: Engine;
+  /** Stops accepting, lets requests under way finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** How long requests under way may take to finish once the server is asked to stop. */
+const GRACE_MS = 10_000;
+
+function nodeBackend(engine: Engine, log: Log): Backend {
+  return {
+    db: () => engine.db,
+    clock: () => new Date(),
+    passwords: pbkdf2Hasher(SERVER_ITERATIONS),
+    renderer: loadRenderer,
+    rendererIfLoaded,
+    onWrite: () => undefined,
+    latencyMs: 0,
+    cookieOptions: { path: '/', httpOnly: true, sameSite: 'Lax' },
+    log: { error: (error) => log.error(error) },
+    // Only this process writes to the forum while it runs, so every write it makes clears the cache.
+    cache: new PageCache(),
+  };
+}
+
+function serverApp(engine: Engine, clientDir: string, log: Log) {
+  const api = createApp(nodeBackend(engine, log));
+  const app = new Hono();
+  app.use(requestLog(log));
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await sql`select 1`.execute(engine.db);
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      log.error(error, { during: 'healthz' });
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  const tooLarge = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json<ErrorBody>(
+        { error: { code: 'payload_too_large', message: 'The request is too large.' } },
+        413,
+      ),
+  });
+  app.all('/api', (c) => api.fetch(c.req.raw));
+  app.all('/api/*', tooLarge, (c) => api.fetch(c.req.raw));
+  app.route('/', clientRoutes(clientDir));
+  app.onError((error, c) => {
+    log.error(error);
+    return c.text('Something went wrong on our side.', 500);
+  });
+  return app;
+}
+
+function listen(server: ServerType): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function stop(server: ServerType): Promise<void> {
+  if (!('closeIdleConnections' in server)) {
+    return new Promise((resolve) => server.close(() => resolve()));
+  }
+  return new Promise((resolve) => {
+    // Keep-alive connections fall idle once their request is answered; close each then.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+export async function startServer({
+  config,
+  clientDir,
+  log = jsonLog(),
+}: ServerOptions): Promise<RunningServer> {
+  if (!existsSync(join(clientDir, 'index.html'))) {
+    log.info('The client is not built: pages answer 503 until `npm run build`.', { clientDir });
+  }
+  const engine = await openDatabase(config.databaseFile);
+  try {
+    await seedForum(engine, { demo: config.demo });
+    const app = serverApp(engine, clientDir, log);
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    const address = await listen(server).catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${host}:${address.port}`,
+      port: address.port,
+      engine,
+      close: () =>
+        (closing ??= (async () => {
+          await stop(server);
+          await engine.close();
+        })()),
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
