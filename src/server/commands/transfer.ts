@@ -1,0 +1,63 @@
+/**
+ * `agora export FILE` writes the whole forum as gzipped JSON lines, read in one
+ * snapshot while the server keeps serving; `agora import FILE` loads such a file
+ * into an empty database in one transaction. The format is in store/transfer.ts.
+ */
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable, pipeline } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { type Config, UsageError, argumentPath } from '../config';
+import { openDatabase } from '../node/database';
+import {
+  TransferError,
+  describeCounts,
+  exportLines,
+  importLines,
+  snapshot,
+} from '../store/transfer';
+import { requireDatabase, requireNewFile } from './backup';
+
+export async function exportForum(config: Config, args: string[]): Promise<void> {
+  requireDatabase(config);
+  const file = requireNewFile(args[0], 'export');
+  const engine = await openDatabase(config.databaseFile);
+  try {
+    await snapshot(engine.db, (tx) =>
+      pipelineAsync(
+        Readable.from(exportLines(tx)),
+        createGzip(),
+        createWriteStream(file, { flags: 'wx' }),
+      ),
+    );
+  } finally {
+    await engine.close();
+  }
+  console.log(`Exported ${config.databaseFile} to ${file}.`);
+}
+
+export async function importForum(config: Config, args: string[]): Promise<void> {
+  if (!args[0]) throw new UsageError('import needs a file: npm run import -- FILE.');
+  const file = argumentPath(args[0]);
+  if (!existsSync(file)) throw new UsageError(`There is no file ${file}.`);
+  const engine = await openDatabase(config.databaseFile);
+  const read = createReadStream(file);
+  // pipeline hands a read error on to the gunzip stream, and readline on to the import.
+  const input = pipeline(read, createGunzip(), () => undefined);
+  try {
+    const counts = await importLines(
+      engine.db,
+      createInterface({ input, crlfDelay: Infinity }),
+    ).catch((error: unknown) => {
+      if (error instanceof TransferError) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new TransferError(`The import failed and changed nothing: ${why}.`);
+    });
+    console.log(`Imported ${file} into ${config.databaseFile}: ${describeCounts(counts)}.`);
+  } finally {
+    input.destroy();
+    read.destroy();
+    await engine.close();
+  }
+}
