@@ -71,9 +71,27 @@ function preloadMockBackend(): Plugin {
   };
 }
 
+/**
+ * `vite build --ssr` bundles the Node server into dist-server/agora.js. Packages
+ * stay outside the bundle (imported from node_modules at run time), so serving
+ * compiles no TypeScript and the native SQLite binding loads as installed.
+ */
+const serverBuild = {
+  target: 'node20',
+  outDir: 'dist-server',
+  emptyOutDir: true,
+  copyPublicDir: false,
+  sourcemap: true,
+  minify: false,
+  rolldownOptions: {
+    input: { agora: 'src/server/cli.ts' },
+    output: { entryFileNames: '[name].js', codeSplitting: false },
+  },
+};
+
 // `vite` (dev) and `--mode demo` run the mock backend in the page; a plain
 // `vite build` leaves every mock module out and talks to /api on its own origin.
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, isSsrBuild }) => ({
   plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend()],
   resolve: {
     alias:
@@ -88,15 +106,17 @@ export default defineConfig(({ mode }) => ({
         (mode === 'development' || mode === 'demo' || mode === 'test' ? 'true' : 'false'),
     ),
   },
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    rolldownOptions: {
-      // Building a zod schema has no side effect, so the contract's schemas that a
-      // chunk does not use leave it: the reader's pages carry no validation code.
-      treeshake: { manualPureFunctions: ['z'] },
-    },
-  },
+  build: isSsrBuild
+    ? serverBuild
+    : {
+        target: 'es2022',
+        sourcemap: true,
+        rolldownOptions: {
+          // Building a zod schema has no side effect, so the contract's schemas that a
+          // chunk does not use leave it: the reader's pages carry no validation code.
+          treeshake: { manualPureFunctions: ['z'] },
+        },
+      },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

@@ -1,0 +1,97 @@
+/**
+ * The server bundle's entry (`dist-server/agora.js`): `agora [serve]` runs the
+ * server; the other subcommands look after its database. npm scripts call it
+ * through src/server/launch.mjs, which builds the bundle first when it is missing.
+ */
+import { fileURLToPath } from 'node:url';
+import { createModerator } from './commands/create-moderator';
+import { backup } from './commands/backup';
+import { exportForum, importForum } from './commands/transfer';
+import { type Config, UsageError, readConfig } from './config';
+import { startServer } from './main';
+import { jsonLog } from './node/log';
+import { TransferError } from './store/transfer';
+
+const USAGE = `Usage: agora [command]
+  serve (default)     run the server (PORT, HOST, DATA_DIR, AGORA_DEMO, PUBLIC_ORIGIN)
+  create-moderator    --email E --name N [--organisation O]; password from standard input, or generated
+  backup FILE         a consistent copy of the database, taken while the server runs
+  export FILE         the whole forum as gzipped JSON lines
+  import FILE         an export into an empty database`;
+
+async function serve(config: Config): Promise<void> {
+  const log = jsonLog();
+  const started = performance.now();
+  // The bundle sits in dist-server/, beside the client's dist/.
+  const clientDir = fileURLToPath(new URL('../dist/', import.meta.url));
+  const server = await startServer({ config, clientDir, log }).catch((error: unknown) => {
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      throw new UsageError(`${config.host}:${config.port} is in use: set PORT to a free port.`);
+    }
+    throw error;
+  });
+  log.info(`Agora listens on ${server.url}`, {
+    url: server.url,
+    database: config.databaseFile,
+    demo: config.demo,
+    ms: Math.round(performance.now() - started),
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('Agora stops', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(error, { during: 'shutdown' });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  serve,
+  'create-moderator': createModerator,
+  backup,
+  export: exportForum,
+  import: importForum,
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name = 'serve', ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`agora: there is no command "${name}".\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(readConfig(), args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TransferError) {
+      console.error(`agora: ${error.message}`);
+      return 1;
+    }
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      console.error(`agora: ${error.message}`);
+      return 2;
+    }
+    console.error(error);
+    return 1;
+  }
+}
+
+// A running server holds the process open until a signal; every other command ends by itself.
+process.exitCode = await runCli(process.argv.slice(2));
