@@ -1,0 +1,117 @@
+/**
+ * What the server tests share: a fresh data folder, a fake client build, the
+ * server started in-process on port 0, a client that keeps its session cookie,
+ * and a dump of every table to compare databases record by record.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { readConfig } from '../../src/server/config';
+import { openSqliteFile } from '../../src/server/engines/sqlite-file';
+import type { Kysely } from 'kysely';
+import { startServer } from '../../src/server/main';
+import { jsonLog } from '../../src/server/node/log';
+import { TABLES } from '../../src/server/store/transfer';
+
+export const SLUG = 'advancing-womens-rights-through-social-media';
+export const PARTICIPANT = { email: 'amina@example.org', password: 'demo-participant' };
+export const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-server-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export const INDEX_HTML = '<!doctype html><title>Agora</title><div id="root"></div>';
+
+/** A client build as `vite build` lays it out, hashed asset, source map and mock worker included. */
+export function fakeClient(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, 'mockServiceWorker.js'), '/* mock */');
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("app");');
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.map'), '{"version":3}');
+  return dir;
+}
+
+/** The server's own JSON log, written to arrays instead of stdout and stderr. */
+export function memoryLog() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jsonLog(
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
+  const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { log, out, err, requests: () => parse(out).filter((l) => 'method' in l) };
+}
+
+export function configFor(dataDir: string, extra: Record<string, string> = {}) {
+  return readConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...extra });
+}
+
+export async function startOn(dataDir: string, { clientDir = fakeClient(), demo = true } = {}) {
+  const logs = memoryLog();
+  const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0' });
+  const server = await startServer({ config, clientDir, log: logs.log });
+  cleanups.push(() => server.close());
+  return { server, logs, config, visitor: () => visitor(server.url) };
+}
+
+/** A visitor with a cookie jar of one cookie, which is all the app sets. */
+export function visitor(base: string) {
+  let cookie = '';
+  const call = async (path: string, init: RequestInit & { json?: unknown } = {}) => {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (cookie) headers.set('Cookie', cookie);
+    if (json !== undefined) headers.set('Content-Type', 'application/json');
+    const response = await fetch(`${base}${path}`, {
+      ...rest,
+      headers,
+      ...(json !== undefined ? { body: JSON.stringify(json), method: rest.method ?? 'POST' } : {}),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return response;
+  };
+  return {
+    call,
+    cookie: () => cookie,
+    setCookie: (value: string) => {
+      cookie = value;
+    },
+    signIn: async (account: { email: string; password: string }) => {
+      const response = await call('/api/session', { json: account });
+      if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+    },
+  };
+}
+
+export type Dump = Record<string, Record<string, unknown>>;
+
+/** Every record of every table, in key order: equal dumps are equal forums. */
+export async function dumpFile(file: string): Promise<Record<string, Record<string, unknown>[]>> {
+  const engine = openSqliteFile(file);
+  try {
+    const db = engine.db as unknown as Kysely<Dump>;
+    const dump: Record<string, Record<string, unknown>[]> = {};
+    for (const [table, keys] of TABLES) {
+      let query = db.selectFrom(table).selectAll();
+      for (const key of keys) query = query.orderBy(key);
+      dump[table] = await query.execute();
+    }
+    return dump;
+  } finally {
+    await engine.close();
+  }
+}
