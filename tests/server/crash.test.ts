@@ -1,0 +1,150 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteFile } from '../../src/server/engines/sqlite-file';
+import { type Child, buildBundle, runBundle } from './built';
+import { PARTICIPANT, SLUG, tempDir, visitor } from './harness';
+import { sql } from 'kysely';
+
+let built: Awaited<ReturnType<typeof buildBundle>>;
+beforeAll(async () => {
+  built = await buildBundle();
+}, 120_000);
+afterAll(() => built.remove());
+
+const running: Child[] = [];
+afterAll(() => {
+  for (const child of running) child.process.kill('SIGKILL');
+});
+
+function serve(dataDir: string): Child {
+  const child = runBundle(built.bundle, ['serve'], { DATA_DIR: dataDir, AGORA_DEMO: '1' });
+  running.push(child);
+  return child;
+}
+
+async function commentIds(file: string): Promise<Set<string>> {
+  const engine = openSqliteFile(file);
+  try {
+    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+      engine.db,
+    );
+    expect(integrity.rows).toEqual([{ integrity_check: 'ok' }]);
+    const rows = await engine.db.selectFrom('comments').select('id').execute();
+    return new Set(rows.map((r) => r.id));
+  } finally {
+    await engine.close();
+  }
+}
+
+describe('the built server as a process', () => {
+  it('is ready within 2 s of starting on a new data folder', async () => {
+    const child = serve(tempDir());
+    const { url, ms } = await child.ready;
+    expect(ms).toBeLessThan(2000);
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    child.process.kill('SIGTERM');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('keeps every comment it answered 201 when killed mid-load', async () => {
+    const dataDir = tempDir();
+    const first = serve(dataDir);
+    const { url } = await first.ready;
+    const amina = visitor(url);
+    await amina.signIn(PARTICIPANT);
+
+    const accepted: string[] = [];
+    let enough: () => void = () => undefined;
+    const killAt = new Promise<void>((resolve) => (enough = resolve));
+    const poster = async (n: number) => {
+      for (let i = 0; ; i++) {
+        try {
+          const response = await amina.call(`/api/discussions/${SLUG}/comments`, {
+            json: { body: `Comment ${n}.${i}, posted under load.` },
+          });
+          if (response.status !== 201) throw new Error(`answered ${response.status}`);
+          accepted.push(((await response.json()) as { id: string }).id);
+          if (accepted.length >= 60) enough();
+        } catch {
+          return; // the connection died with the server
+        }
+      }
+    };
+    const posters = Promise.all(Array.from({ length: 8 }, (_, n) => poster(n)));
+    await killAt;
+    first.process.kill('SIGKILL');
+    await posters;
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const second = serve(dataDir);
+    const again = visitor((await second.ready).url);
+    again.setCookie(amina.cookie());
+    const session = (await (await again.call('/api/session')).json()) as {
+      user: { id: string } | null;
+    };
+    expect(session.user?.id).toBe('u-amina');
+    second.process.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+
+    const kept = await commentIds(join(dataDir, 'agora.sqlite'));
+    expect(accepted.length).toBeGreaterThanOrEqual(60);
+    expect(accepted.filter((id) => !kept.has(id))).toEqual([]);
+  }, 60_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s, finishes the request under way, refuses new ones, closes and exits 0',
+    async (signal) => {
+      const child = serve(tempDir());
+      const { url } = await child.ready;
+      // Sign-in with an unknown email still hashes (slowly, on purpose): a request to be under way.
+      const slow = fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@example.org', password: 'not a password' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      child.process.kill(signal);
+      const answer = await slow;
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+      expect(child.stdout.some((line) => line.includes('"Agora stops"'))).toBe(true);
+      expect(child.stderr).toEqual([]);
+    },
+  );
+});
+
+describe('the commands of the built bundle', () => {
+  it('creates a moderator from a piped password, and refuses the same email again', async () => {
+    const env = { DATA_DIR: tempDir() };
+    const args = ['create-moderator', '--email', 'ana@example.org', '--name', 'Ana Pereira'];
+    const made = runBundle(built.bundle, args, env, 'a piped passphrase\n');
+    expect(await made.exited).toEqual({ code: 0, signal: null });
+    expect(made.stdout.join('\n')).not.toContain('Password');
+
+    const again = runBundle(built.bundle, args, env);
+    expect(await again.exited).toEqual({ code: 1, signal: null });
+    expect(again.stderr).toEqual([
+      'agora: An account with the email ana@example.org already exists; create-moderator changes no existing account.',
+    ]);
+  });
+
+  it('stops on a wrong setting or command with one line that says what to fix', async () => {
+    const port = runBundle(built.bundle, [], { PORT: 'eighty' });
+    expect(await port.exited).toEqual({ code: 1, signal: null });
+    expect(port.stderr).toEqual([
+      'agora: PORT must be a whole number from 0 to 65535, not "eighty".',
+    ]);
+
+    const demo = runBundle(built.bundle, ['serve'], { AGORA_DEMO: 'yes' });
+    expect(await demo.exited).toEqual({ code: 1, signal: null });
+    expect(demo.stderr).toEqual([
+      'agora: AGORA_DEMO must be 1 (add the demo accounts) or 0, not "yes".',
+    ]);
+
+    const unknown = runBundle(built.bundle, ['serve-all'], {});
+    expect(await unknown.exited).toEqual({ code: 2, signal: null });
+    expect(unknown.stderr[0]).toBe('agora: there is no command "serve-all".');
+  });
+});
