@@ -62,7 +62,8 @@ export async function updateDigest(ctx: Ctx, slug: string, input: unknown): Prom
   const moderator = requireModerator(ctx);
   const data = parse(updateDigestSchema, input);
   const d = await findDiscussion(ctx, slug);
-  const next = { ...d };
+  // Only what this request changes is written, so that the digest's other lists stay as they are.
+  const changes: Partial<DiscussionRow> = {};
 
   if (data.order) {
     const chosen = data.order;
@@ -73,7 +74,7 @@ export async function updateDigest(ctx: Ctx, slug: string, input: unknown): Prom
     }
     // Comments featured meanwhile by someone else keep their place at the end.
     const rest = current.filter((id) => !chosen.includes(id) && featured.has(id));
-    next.digest_order = JSON.stringify([...chosen, ...rest]);
+    changes.digest_order = JSON.stringify([...chosen, ...rest]);
   }
 
   if (data.resourceIds) {
@@ -82,14 +83,14 @@ export async function updateDigest(ctx: Ctx, slug: string, input: unknown): Prom
     if (found.length !== chosen.length) {
       throw refused('resourceIds', 'Choose published resources of this discussion.');
     }
-    next.digest_resource_ids = JSON.stringify(chosen);
+    changes.digest_resource_ids = JSON.stringify(chosen);
   }
 
-  if (data.editorial !== undefined) next.digest_editorial = data.editorial;
+  if (data.editorial !== undefined) changes.digest_editorial = data.editorial;
 
   const published = data.published === undefined ? d.digest_published : data.published ? 1 : 0;
   if (published !== d.digest_published) {
-    next.digest_published = published;
+    changes.digest_published = published;
     await appendLog(ctx, moderator, {
       action: 'publish-digest',
       kind: 'discussion',
@@ -99,11 +100,6 @@ export async function updateDigest(ctx: Ctx, slug: string, input: unknown): Prom
     });
   }
 
-  await updateDiscussionRow(ctx.tx, slug, {
-    digest_order: next.digest_order,
-    digest_resource_ids: next.digest_resource_ids,
-    digest_editorial: next.digest_editorial,
-    digest_published: next.digest_published,
-  });
-  return toDigest(ctx, next);
+  if (Object.keys(changes).length > 0) await updateDiscussionRow(ctx.tx, slug, changes);
+  return toDigest(ctx, { ...d, ...changes });
 }
