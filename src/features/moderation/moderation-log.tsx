@@ -8,7 +8,7 @@ import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatDateTime } from '../../lib/dates';
 import { plural } from '../../lib/plural';
-import { useFilterParams } from '../../lib/search-params';
+import { useFilterParams } from '../../components/use-filter-params';
 
 export const ACTION_LABEL: Record<LogEntry['action'], string> = {
   approve: 'Approved',

@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/error-state';
 import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
-import { useFilterParams } from '../../lib/search-params';
+import { useFilterParams } from '../../components/use-filter-params';
 import { BatchActions } from './batch-actions';
 import { EntryControls } from './entry-controls';
 

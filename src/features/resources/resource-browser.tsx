@@ -5,7 +5,7 @@ import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
-import { useFilterParams } from '../../lib/search-params';
+import { useFilterParams } from '../../components/use-filter-params';
 import { KIND_LABEL, ResourceItem, resourceDomId } from './resource-item';
 
 const KINDS = Object.keys(KIND_LABEL) as ResourceKind[];
