@@ -1,11 +1,6 @@
-import {
-  infiniteQueryOptions,
-  useMutation,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Comment, CommentPage, CreateCommentBody, UpdateCommentBody } from './contract';
-import { discussionQueries } from './discussions';
+import { discussionQueries, invalidateDiscussions } from './discussions';
 import { request } from './http';
 import { refreshSessionOn401 } from './session';
 
@@ -40,13 +35,6 @@ export interface PostCommentVars {
   idempotencyKey: string;
 }
 
-/** Everything a new or changed comment can move: the thread, counts, campaigns. */
-const invalidateDiscussion = (queryClient: QueryClient, slug: string) =>
-  Promise.all([
-    queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
-    queryClient.invalidateQueries({ queryKey: discussionQueries.list().queryKey, exact: true }),
-  ]);
-
 export function useCreateComment(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -56,7 +44,7 @@ export function useCreateComment(slug: string) {
         body: { body, parentId } satisfies CreateCommentBody,
         idempotencyKey,
       }),
-    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onSuccess: () => invalidateDiscussions(queryClient, slug),
     onError: refreshSessionOn401(queryClient),
   });
 }
@@ -69,7 +57,7 @@ export function useUpdateComment(slug: string) {
         method: 'PATCH',
         body: { body } satisfies UpdateCommentBody,
       }),
-    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onSuccess: () => invalidateDiscussions(queryClient, slug),
     onError: refreshSessionOn401(queryClient),
   });
 }
@@ -79,7 +67,7 @@ export function useWithdrawComment(slug: string) {
   return useMutation({
     mutationFn: (id: string) =>
       request<undefined>(`/comments/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () => invalidateDiscussion(queryClient, slug),
+    onSuccess: () => invalidateDiscussions(queryClient, slug),
     onError: refreshSessionOn401(queryClient),
   });
 }

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Discussion, DiscussionListResponse } from './contract';
 import { request } from './http';
 
@@ -16,3 +16,15 @@ export const discussionQueries = {
         request<Discussion>(`/discussions/${encodeURIComponent(slug)}`, { signal }),
     }),
 };
+
+/**
+ * Everything a new, changed or moderated entry can move: its discussion's pages
+ * (counts, thread, resources, campaigns, digest) and the home page's counts.
+ */
+export const invalidateDiscussions = (queryClient: QueryClient, ...slugs: string[]) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: discussionQueries.list().queryKey, exact: true }),
+    ...[...new Set(slugs)].map((slug) =>
+      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+    ),
+  ]);

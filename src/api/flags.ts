@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { commentQueries } from './comments';
-import { discussionQueries } from './discussions';
+import { invalidateDiscussions } from './discussions';
+import { moderationQueries } from './moderation';
 import type {
   CommentPage,
   CreateFlagBody,
@@ -65,7 +66,11 @@ export function useFlagEntry(slug: string) {
       for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
       refreshSessionOn401(queryClient)(error);
     },
+    // Enough flags hide the entry, which moves the counts; a moderator's queue lists it.
     onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+      Promise.all([
+        invalidateDiscussions(queryClient, slug),
+        queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'queue'] }),
+      ]),
   });
 }

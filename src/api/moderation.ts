@@ -22,7 +22,7 @@ import type {
   Resource,
   ResourceListResponse,
 } from './contract';
-import { discussionQueries } from './discussions';
+import { invalidateDiscussions } from './discussions';
 import { ApiError, request } from './http';
 import { resourceQueries } from './resources';
 import { refreshSessionOn401 } from './session';
@@ -183,11 +183,8 @@ function settle(queryClient: QueryClient, slugs: string[]) {
   // Queues are patched in place, not refetched, so that decided items stay in view with their outcome.
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'log'] }),
-    // The home page's published counts move with every decision.
-    queryClient.invalidateQueries({ queryKey: discussionQueries.list().queryKey, exact: true }),
-    ...[...new Set(slugs)].map((slug) =>
-      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
-    ),
+    // The published counts, on the discussions' pages and the home page, move with every decision.
+    invalidateDiscussions(queryClient, ...slugs),
   ]);
 }
 

@@ -6,7 +6,7 @@ import type {
   ResourceListResponse,
   ResourceSort,
 } from './contract';
-import { discussionQueries } from './discussions';
+import { discussionQueries, invalidateDiscussions } from './discussions';
 import { request } from './http';
 import { refreshSessionOn401 } from './session';
 
@@ -44,9 +44,8 @@ export function useShareResource(slug: string) {
         body,
         idempotencyKey,
       }),
-    // The lists and the discussion's counts.
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: discussionQueries.detail(slug).queryKey }),
+    // The lists, and the counts: a resource may publish at once.
+    onSuccess: () => invalidateDiscussions(queryClient, slug),
     onError: refreshSessionOn401(queryClient),
   });
 }
