@@ -7,8 +7,11 @@ import { flagEntry } from '../src/server/rules/flags';
 import {
   AMINA,
   DISCUSSION,
+  MODERATOR,
   RESOURCES,
+  SEED_SLUG,
   addParticipant,
+  api,
   ctxAs,
   fill,
   findComment,
@@ -42,6 +45,21 @@ async function share(
     await user.paste(description);
   }
   await user.click(within(form).getByRole('button', { name: 'Share resource' }));
+}
+
+/** From the home page, where the discussion's card counts its resources, to its resources. */
+async function fromHomeToResources(user: User) {
+  await user.click(await screen.findByRole('link', { name: /^Advancing women’s rights/ }));
+  await user.click(await screen.findByRole('link', { name: 'Resources' }));
+  await screen.findByRole('heading', { level: 1, name: 'Shared resources' });
+  await screen.findByRole('heading', { level: 3, name: 'HarassMap' });
+}
+
+/** The discussion's card on the home page, once that page shows. */
+async function homeCard() {
+  await screen.findByRole('heading', { level: 1, name: 'Discussions' });
+  const title = await screen.findByRole('heading', { level: 2, name: /^Advancing women’s/ });
+  return title.closest('li') as HTMLElement;
 }
 
 const resourceTitles = () =>
@@ -130,6 +148,20 @@ describe('sharing a resource', () => {
     expect(screen.getByLabelText('Kind of resource')).toHaveValue('course');
   });
 
+  it('counts a resource that publishes at once on the home page', async () => {
+    await signInAs(MODERATOR);
+    await api(`/discussions/${SEED_SLUG}`, 'PATCH', { approvalMode: 'none' });
+    await signInAs(AMINA);
+    const { user } = renderApp('/');
+    expect(within(await homeCard()).getByText('4 resources')).toBeInTheDocument();
+    await fromHomeToResources(user);
+    await share(user, { url: 'https://example.org/toolkit', title: 'Toolkit', kind: 'Tool' });
+    expect(await screen.findByRole('link', { name: 'Toolkit' })).toBeVisible();
+
+    await user.click(screen.getByRole('link', { name: 'Discussions' }));
+    expect(await within(await homeCard()).findByText('5 resources')).toBeInTheDocument();
+  });
+
   it('says a closed discussion takes no more resources', async () => {
     await updateSeedDiscussion({ status: 'closed' });
     await signInAs(AMINA);
@@ -204,6 +236,28 @@ describe('flags', () => {
 
     expect(await screen.findByText(`${FLAG_HIDE_REASON}.`)).toBeVisible();
     expect(screen.queryByRole('heading', { level: 3, name: 'HarassMap' })).not.toBeInTheDocument();
+  });
+
+  it('that hide a resource take it out of the home page’s count', async () => {
+    for (const name of ['Ana', 'Ben']) {
+      const email = `${name.toLowerCase()}@example.org`;
+      await api('/accounts', 'POST', { displayName: name, email, password: 'a-password' });
+      await api('/resources/r-original-4/flags', 'POST', { reason: 'spam', note: '' });
+    }
+    await signInAs(AMINA);
+    const { user } = renderApp('/');
+    expect(within(await homeCard()).getByText('4 resources')).toBeInTheDocument();
+    await fromHomeToResources(user);
+    const harassMap = screen
+      .getByRole('heading', { level: 3, name: 'HarassMap' })
+      .closest('article') as HTMLElement;
+    await user.click(within(harassMap).getByRole('button', { name: 'Flag' }));
+    await user.click(within(harassMap).getByRole('radio', { name: 'Spam' }));
+    await user.click(within(harassMap).getByRole('button', { name: 'Flag resource' }));
+    expect(await screen.findByText(`${FLAG_HIDE_REASON}.`)).toBeVisible();
+
+    await user.click(screen.getByRole('link', { name: 'Discussions' }));
+    expect(await within(await homeCard()).findByText('3 resources')).toBeInTheDocument();
   });
 
   it('lead a signed-out reader to sign in; Reply comes back with the reply open', async () => {
