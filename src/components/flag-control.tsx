@@ -21,13 +21,22 @@ interface FlagControlProps {
   entry: { id: string; discussionSlug: string; status: EntryStatus; viewer: EntryPermissions };
 }
 
+interface Draft {
+  reason: FlagReason | '';
+  note: string;
+}
+
+const EMPTY: Draft = { reason: '', note: '' };
+
 /** Asks the moderators to look at a published comment or resource; once per person. */
 export function FlagControl({ kind, entry }: FlagControlProps) {
   const [open, setOpen] = useState(false);
   const signedOut = useSession().data?.user === null;
   const here = useHere();
-  // Owned here, not by the form: the form goes away as soon as the entry shows as flagged.
+  // Owned here, not by the form: the form goes away as soon as the entry shows as flagged,
+  // and comes back with the person's choices and the backend's answer if it refuses.
   const flag = useFlagEntry(entry.discussionSlug);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -59,17 +68,30 @@ export function FlagControl({ kind, entry }: FlagControlProps) {
       </button>
     );
   }
-  return <FlagForm kind={kind} entry={entry} flag={flag} onClose={() => setOpen(false)} />;
+  return (
+    <FlagForm
+      kind={kind}
+      entry={entry}
+      flag={flag}
+      draft={draft}
+      onDraft={setDraft}
+      onClose={() => {
+        setOpen(false);
+        setDraft(EMPTY);
+      }}
+    />
+  );
 }
 
 interface FlagFormProps extends FlagControlProps {
   flag: ReturnType<typeof useFlagEntry>;
+  draft: Draft;
+  onDraft: (draft: Draft) => void;
   onClose: () => void;
 }
 
-function FlagForm({ kind, entry, flag, onClose }: FlagFormProps) {
-  const [reason, setReason] = useState<FlagReason | ''>('');
-  const [note, setNote] = useState('');
+function FlagForm({ kind, entry, flag, draft, onDraft, onClose }: FlagFormProps) {
+  const { reason, note } = draft;
   const announce = useAnnounce();
   const here = useHere();
   const id = useId();
@@ -111,7 +133,7 @@ function FlagForm({ kind, entry, flag, onClose }: FlagFormProps) {
               name={`${id}-reason`}
               value={r.value}
               checked={reason === r.value}
-              onChange={() => setReason(r.value)}
+              onChange={() => onDraft({ ...draft, reason: r.value })}
             />
             {r.label}
           </label>
@@ -133,7 +155,7 @@ function FlagForm({ kind, entry, flag, onClose }: FlagFormProps) {
             rows={2}
             value={note}
             maxLength={500}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => onDraft({ ...draft, note: e.target.value })}
           />
         )}
       </Field>
