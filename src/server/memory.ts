@@ -50,11 +50,14 @@ export async function createMemoryBackend(options: MemoryOptions = {}): Promise<
   }
   let current = await openSqlJs(await snapshot, options.wasmUrl);
 
+  // A request of the previous test (a refetch as its page unmounted) may still be
+  // reading the old database: it is closed one swap later, when surely idle.
+  let retired: SqlJsEngine | null = null;
   const swap = async (bytes: Uint8Array) => {
     const next = await openSqlJs(bytes, options.wasmUrl);
-    const previous = current;
+    await retired?.close();
+    retired = current;
     current = next;
-    await previous.close();
   };
 
   const memory: MemoryBackend = {
