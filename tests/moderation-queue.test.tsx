@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { getStore } from '../mocks/db';
 import { server } from '../mocks/node';
+import { findCommentRow } from '../src/server/store/comments';
+import { changeStatus } from '../src/server/store/entries';
+import { findResourceRow } from '../src/server/store/resources';
 import { renderApp } from './render-app';
 import {
   MODERATOR,
@@ -13,25 +15,28 @@ import {
   addResource,
   signInAs,
   signOut,
+  testDb,
 } from './support';
 
 const entry = (name: string) => screen.findByRole('article', { name });
-const status = (id: string) =>
-  [...getStore().comments, ...getStore().resources].find((e) => e.id === id)?.status;
+const status = async (id: string) =>
+  ((await findCommentRow(testDb(), id)) ?? (await findResourceRow(testDb(), id)))?.status;
+/** As another moderator's decision, taken meanwhile, would have left a pending comment. */
+const rejectMeanwhile = (id: string, reason: string) =>
+  changeStatus(testDb(), 'comment', id, 'pending', 'rejected', reason);
 
 describe('the moderation queue', () => {
   it('lists new entries oldest first, then flagged ones, with what a moderator needs to decide', async () => {
-    const ines = addParticipant('Inès Moreau', { organisation: 'Gender Links' }).id;
-    addComment({ authorId: ines, body: 'An earlier reply', status: 'rejected' });
-    const first = addComment({ authorId: ines, body: 'Hashtags need offline action too.' });
-    addResource({ authorId: ines, title: 'A toolkit for campaigners' });
-    const reply = addComment({
+    const ines = (await addParticipant('Inès Moreau', { organisation: 'Gender Links' })).id;
+    await addComment({ authorId: ines, body: 'An earlier reply', status: 'rejected' });
+    const first = await addComment({ authorId: ines, body: 'Hashtags need offline action too.' });
+    await addResource({ authorId: ines, title: 'A toolkit for campaigners' });
+    const reply = await addComment({
       authorId: 'u-amina',
       body: 'I agree with this',
       parentId: 'c-original-3',
-      depth: 1,
     });
-    addFlags('comment', 'c-original-6', [
+    await addFlags('comment', 'c-original-6', [
       { reason: 'spam' },
       { reason: 'spam', note: 'Advertising' },
       { reason: 'off-topic' },
@@ -81,7 +86,7 @@ describe('the moderation queue', () => {
   });
 
   it('approves an entry at once and counts it out of the header', async () => {
-    const c = addComment({ authorId: 'u-amina', body: 'Offline organising matters most.' });
+    const c = await addComment({ authorId: 'u-amina', body: 'Offline organising matters most.' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     const article = await entry('Amina Diallo');
@@ -100,12 +105,12 @@ describe('the moderation queue', () => {
       'Moderation, 0 items wait',
     );
     expect(screen.getByText('Nothing waits for a decision.')).toBeInTheDocument();
-    await waitFor(() => expect(status(c.id)).toBe('published'));
+    await waitFor(async () => expect(await status(c.id)).toBe('published'));
     expect(await screen.findByText('Approved the comment by Amina Diallo.')).toBeInTheDocument();
   });
 
   it('rejects with a preset reason that the author then sees on their entry', async () => {
-    const c = addComment({ authorId: 'u-amina', body: 'Buy cheap followers here' });
+    const c = await addComment({ authorId: 'u-amina', body: 'Buy cheap followers here' });
     await signInAs(MODERATOR);
     const { user, unmount } = renderApp('/moderation');
     const article = await entry('Amina Diallo');
@@ -118,18 +123,18 @@ describe('the moderation queue', () => {
     await user.click(within(form).getByRole('radio', { name: 'Spam' }));
     await user.click(within(article).getByRole('button', { name: 'Reject with this reason' }));
     expect(await within(article).findByText('Rejected by a moderator: Spam')).toBeInTheDocument();
-    await waitFor(() => expect(status(c.id)).toBe('rejected'));
+    await waitFor(async () => expect(await status(c.id)).toBe('rejected'));
     unmount();
 
     await signInAs(AMINA);
-    renderApp(`/discussions/${c.discussionSlug}/comments/${c.id}`);
+    renderApp(`/discussions/${c.discussion_slug}/comments/${c.id}`);
     const own = await entry('Amina Diallo');
     expect(own).toHaveTextContent('Rejected by a moderator: Spam');
     expect(within(own).queryByRole('group', { name: /Moderate/ })).not.toBeInTheDocument();
   });
 
   it('rejects with a reason in the moderator’s own words', async () => {
-    addResource({ authorId: 'u-amina', title: 'My shop' });
+    await addResource({ authorId: 'u-amina', title: 'My shop' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     const article = await entry('My shop');
@@ -146,7 +151,7 @@ describe('the moderation queue', () => {
   });
 
   it('edits and approves, keeping the original text for moderators', async () => {
-    const c = addComment({
+    const c = await addComment({
       authorId: 'u-amina',
       body: 'Social media helps, my phone numbr is 555',
     });
@@ -160,18 +165,18 @@ describe('the moderation queue', () => {
     await user.type(text, 'Social media helps.');
     await user.click(within(article).getByRole('button', { name: 'Save and approve' }));
     expect(within(article).getByText('Social media helps.')).toBeInTheDocument();
-    await waitFor(() => expect(status(c.id)).toBe('published'));
+    await waitFor(async () => expect(await status(c.id)).toBe('published'));
     const revisions = await within(article).findByText('Text before a moderator’s edit');
     await user.click(revisions);
     expect(within(article).getByText(c.body)).toBeVisible();
-    expect(getStore().comments.find((x) => x.id === c.id)?.body).toBe('Social media helps.');
+    expect((await findCommentRow(testDb(), c.id))?.body).toBe('Social media helps.');
   });
 
   it('approves and rejects several entries at once', async () => {
-    const a = addComment({ authorId: 'u-amina', body: 'First of three' });
-    const ines = addParticipant('Inès Moreau').id;
-    const b = addComment({ authorId: ines, body: 'Second of three' });
-    const r = addResource({ authorId: ines, title: 'Third of three' });
+    const a = await addComment({ authorId: 'u-amina', body: 'First of three' });
+    const ines = (await addParticipant('Inès Moreau')).id;
+    const b = await addComment({ authorId: ines, body: 'Second of three' });
+    const r = await addResource({ authorId: ines, title: 'Third of three' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     await entry('Amina Diallo');
@@ -183,8 +188,8 @@ describe('the moderation queue', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select the comment by Inès Moreau' }));
     await user.click(screen.getByRole('button', { name: 'Approve selected' }));
     expect(await screen.findByText('Approved 2 entries.')).toBeInTheDocument();
-    expect(status(a.id)).toBe('published');
-    expect(status(b.id)).toBe('published');
+    expect(await status(a.id)).toBe('published');
+    expect(await status(b.id)).toBe('published');
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all new entries' }));
     expect(
@@ -194,19 +199,23 @@ describe('the moderation queue', () => {
     await user.click(screen.getByRole('radio', { name: 'Duplicate' }));
     await user.click(screen.getByRole('button', { name: 'Reject 1 entry' }));
     expect(await screen.findByText('Rejected 1 entry.')).toBeInTheDocument();
-    expect(status(r.id)).toBe('rejected');
-    expect(getStore().log.map((e) => e.action)).toEqual(['approve', 'approve', 'reject']);
+    expect(await status(r.id)).toBe('rejected');
+    const log = await testDb()
+      .selectFrom('moderation_log')
+      .select('action')
+      .orderBy('seq')
+      .execute();
+    expect(log.map((e) => e.action)).toEqual(['approve', 'approve', 'reject']);
   });
 
   it('says which decisions of a batch were refused', async () => {
-    const a = addComment({ authorId: 'u-amina', body: 'First' });
-    const b = addComment({ authorId: addParticipant('Inès Moreau').id, body: 'Second' });
+    const a = await addComment({ authorId: 'u-amina', body: 'First' });
+    const ines = (await addParticipant('Inès Moreau')).id;
+    const b = await addComment({ authorId: ines, body: 'Second' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     await entry('Amina Diallo');
-    // Another moderator rejects the second entry meanwhile.
-    b.status = 'rejected';
-    b.moderationReason = 'Spam';
+    await rejectMeanwhile(b.id, 'Spam');
     await user.click(screen.getByRole('checkbox', { name: 'Select all new entries' }));
     await user.click(screen.getByRole('button', { name: 'Approve selected' }));
     const alert = await screen.findByRole('alert');
@@ -214,12 +223,12 @@ describe('the moderation queue', () => {
     expect(alert).toHaveTextContent(
       'the comment by Inès Moreau: Another moderator decided first: this comment is now rejected.',
     );
-    expect(status(a.id)).toBe('published');
+    expect(await status(a.id)).toBe('published');
     expect(await entry('Inès Moreau')).toHaveTextContent('Rejected by a moderator: Spam');
   });
 
   it('puts a whole refused batch back', async () => {
-    addComment({ authorId: 'u-amina', body: 'First' });
+    await addComment({ authorId: 'u-amina', body: 'First' });
     await signInAs(MODERATOR);
     server.use(
       http.post('/api/moderation/decisions/batch', () =>
@@ -240,12 +249,11 @@ describe('the moderation queue', () => {
   });
 
   it('shows the current state when another moderator decided first', async () => {
-    const c = addComment({ authorId: 'u-amina', body: 'A thought' });
+    const c = await addComment({ authorId: 'u-amina', body: 'A thought' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/moderation');
     const article = await entry('Amina Diallo');
-    c.status = 'rejected';
-    c.moderationReason = 'Off-topic';
+    await rejectMeanwhile(c.id, 'Off-topic');
     await user.click(within(article).getByRole('button', { name: 'Approve' }));
     const alert = await within(article).findByRole('alert');
     expect(alert).toHaveTextContent(
@@ -256,7 +264,7 @@ describe('the moderation queue', () => {
   });
 
   it('rolls a refused decision back with a clear message', async () => {
-    const c = addComment({ authorId: 'u-amina', body: 'A thought' });
+    const c = await addComment({ authorId: 'u-amina', body: 'A thought' });
     await signInAs(MODERATOR);
     let answer: () => void = () => undefined;
     server.use(
@@ -282,11 +290,11 @@ describe('the moderation queue', () => {
     );
     expect(within(article).getByText(/Awaiting moderation/)).toBeInTheDocument();
     expect(within(article).getByRole('button', { name: 'Approve' })).toBeEnabled();
-    expect(status(c.id)).toBe('pending');
+    expect(await status(c.id)).toBe('pending');
   });
 
   it('is not offered to participants, and the backend refuses them anyway', async () => {
-    addComment({ authorId: addParticipant('Inès Moreau').id, body: 'A thought' });
+    await addComment({ authorId: (await addParticipant('Inès Moreau')).id, body: 'A thought' });
     await signInAs(AMINA);
     renderApp('/moderation');
     expect(
@@ -301,7 +309,8 @@ describe('the moderation queue', () => {
 
 describe('after a decision', () => {
   it('counts the newly published comment on the home page', async () => {
-    addComment({ authorId: addParticipant('Inès Moreau').id, body: 'Offline action matters.' });
+    const ines = (await addParticipant('Inès Moreau')).id;
+    await addComment({ authorId: ines, body: 'Offline action matters.' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/');
     const card = async () =>
