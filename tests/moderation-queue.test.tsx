@@ -313,15 +313,19 @@ describe('after a decision', () => {
     await addComment({ authorId: ines, body: 'Offline action matters.' });
     await signInAs(MODERATOR);
     const { user } = renderApp('/');
-    const card = async () =>
-      (await screen.findByRole('link', { name: /Advancing women’s rights/ })).closest(
-        'li',
-      ) as HTMLElement;
+    // The discussion's card on the home page, once that page shows: the queue links to the
+    // discussion by the same title, and stays on screen until the home page replaces it.
+    const card = async () => {
+      await screen.findByRole('heading', { level: 1, name: 'Discussions' });
+      const title = await screen.findByRole('heading', { level: 2, name: /Advancing women’s/ });
+      return title.closest('li') as HTMLElement;
+    };
     expect(within(await card()).getByText('6 published comments')).toBeInTheDocument();
 
     await user.click(await screen.findByRole('link', { name: /^Moderation/ }));
     await user.click(await screen.findByRole('button', { name: 'Approve' }));
-    await screen.findByText(/Approved/);
+    // Said once the backend has agreed, not when the entry first shows as approved.
+    await screen.findByText('Approved the comment by Inès Moreau.');
     await user.click(screen.getByRole('link', { name: 'Discussions' }));
     expect(await within(await card()).findByText('7 published comments')).toBeInTheDocument();
   });
