@@ -1,26 +1,25 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getStore } from '../mocks/db';
-import { SEED_SLUG } from '../mocks/seed';
+import { memory } from '../mocks/node';
+import { insertUser } from '../src/server/store/users';
 import { renderApp } from './render-app';
-import { MODERATOR, AMINA, addComment, api, signInAs } from './support';
+import { MODERATOR, AMINA, SEED_SLUG, addComment, api, signInAs, testDb } from './support';
 
 const SECOND = { email: 'second@example.org', password: 'second-moderator' };
 
 /** Decisions by two moderators in the seeded discussion and in another one. */
 async function someDecisions() {
-  const store = getStore();
-  store.users.push({
+  await insertUser(testDb(), {
     id: 'u-second',
     email: SECOND.email,
-    password: SECOND.password,
-    displayName: 'Second moderator',
+    password_hash: await memory.backend.passwords.hash(SECOND.password),
+    display_name: 'Second moderator',
     organisation: null,
     role: 'moderator',
-    createdAt: '2026-01-01T00:00:00.000Z',
+    created_at: '2026-01-01T00:00:00.000Z',
   });
-  const spam = addComment({ authorId: 'u-amina', body: 'Cheap followers' });
-  const fine = addComment({ authorId: 'u-amina', body: 'A fine thought' });
+  const spam = await addComment({ authorId: 'u-amina', body: 'Cheap followers' });
+  const fine = await addComment({ authorId: 'u-amina', body: 'A fine thought' });
   await signInAs(MODERATOR);
   const decide = (id: string, action: string, reason?: string) =>
     api('/moderation/decisions', 'POST', {
@@ -41,6 +40,7 @@ async function someDecisions() {
   await signInAs(SECOND);
   expect((await decide(fine.id, 'approve')).status).toBe(200);
   await signInAs(MODERATOR);
+  return { spam };
 }
 
 const rows = () =>
@@ -55,7 +55,7 @@ const rows = () =>
 
 describe('the moderation log', () => {
   it('lists every decision, newest first, with who, what, which entry and why', async () => {
-    await someDecisions();
+    const { spam } = await someDecisions();
     renderApp('/moderation/log');
     expect(
       await screen.findByRole('table', { name: '3 decisions, newest first' }),
@@ -77,10 +77,9 @@ describe('the moderation log', () => {
         'Spam',
       ],
     ]);
-    const spam = getStore().comments.at(-2);
     expect(screen.getAllByRole('link', { name: 'Comment' })[1]).toHaveAttribute(
       'href',
-      `/discussions/${SEED_SLUG}/comments/${spam?.id ?? ''}`,
+      `/discussions/${SEED_SLUG}/comments/${spam.id}`,
     );
   });
 
