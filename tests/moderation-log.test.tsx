@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { memory } from '../mocks/node';
 import { insertUser } from '../src/server/store/users';
@@ -112,6 +112,25 @@ describe('the moderation log', () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'hide');
     expect(await screen.findByText('No decision matches these filters.')).toBeInTheDocument();
+  });
+
+  it('shows the chosen filters at once, and keeps both of two chosen in quick succession', async () => {
+    await someDecisions();
+    renderApp('/moderation/log?action=reject');
+    await screen.findByRole('table', { name: '1 decision, newest first' });
+    const action = screen.getByRole('combobox', { name: 'Action' });
+    const moderator = screen.getByRole('combobox', { name: 'Moderator' });
+
+    // Two choices faster than the page follows the first, as on a slow device.
+    fireEvent.change(action, { target: { value: '' } });
+    fireEvent.change(moderator, { target: { value: 'u-second' } });
+    expect(action).toHaveDisplayValue('All actions');
+    expect(moderator).toHaveDisplayValue('Second moderator');
+    // Not the rejections' table under the same caption while the new one loads.
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+
+    await screen.findByRole('table', { name: '1 decision, newest first' });
+    expect(rows()[0]?.slice(0, 2)).toEqual(['Second moderator', 'Approved']);
   });
 
   it('is for moderators only', async () => {
