@@ -85,7 +85,8 @@ const serverBuild = {
   minify: false,
   rolldownOptions: {
     input: { agora: 'src/server/cli.ts' },
-    output: { entryFileNames: '[name].js', codeSplitting: false },
+    // The Markdown renderer stays a chunk of its own, loaded on the first write.
+    output: { entryFileNames: '[name].js' },
   },
 };
 

@@ -2,6 +2,7 @@
 // that `npm start` works on a fresh clone and serving never compiles TypeScript.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,4 +24,6 @@ if (!existsSync(bundle) || !existsSync(client)) {
 }
 
 process.setSourceMapsEnabled(true);
+// Node 22 keeps the compiled modules between starts; Node 20 has no such cache.
+module.enableCompileCache?.();
 await import(bundle.href);
