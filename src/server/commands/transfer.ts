@@ -12,6 +12,7 @@ import { type Config, UsageError, argumentPath } from '../config';
 import { openDatabase } from '../node/database';
 import {
   TransferError,
+  countRecords,
   describeCounts,
   exportLines,
   importLines,
@@ -24,17 +25,18 @@ export async function exportForum(config: Config, args: string[]): Promise<void>
   const file = requireNewFile(args[0], 'export');
   const engine = await openDatabase(config.databaseFile);
   try {
-    await snapshot(engine.db, (tx) =>
-      pipelineAsync(
+    const counts = await snapshot(engine.db, async (tx) => {
+      await pipelineAsync(
         Readable.from(exportLines(tx)),
         createGzip(),
         createWriteStream(file, { flags: 'wx' }),
-      ),
-    );
+      );
+      return countRecords(tx);
+    });
+    console.log(`Exported ${config.databaseFile} to ${file}: ${describeCounts(counts)}.`);
   } finally {
     await engine.close();
   }
-  console.log(`Exported ${config.databaseFile} to ${file}.`);
 }
 
 export async function importForum(config: Config, args: string[]): Promise<void> {
