@@ -49,6 +49,11 @@ async function serve(config: Config): Promise<void> {
       },
     );
   };
+  // A crash still leaves one JSON line on standard error, like every other error.
+  process.on('uncaughtException', (error) => {
+    log.error(error, { fatal: true });
+    process.exit(1);
+  });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
