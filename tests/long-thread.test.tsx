@@ -58,6 +58,8 @@ describe('a long thread', () => {
     await user.type(composer, 'At the very end.');
     await user.click(screen.getByRole('button', { name: 'Post comment' }));
 
+    // Told first, once the thread has taken it; then taken to it.
+    expect(await screen.findByText('Your comment was sent to the moderators')).toBeInTheDocument();
     const mine = await screen.findByRole('article', { name: 'Amina Diallo' });
     expect(within(mine).getByText('At the very end.')).toBeInTheDocument();
     expect(within(mine).getByText(/Awaiting moderation/)).toBeInTheDocument();
