@@ -38,7 +38,8 @@ export async function countPublishedTags(tx: Tx, slug: string, tag?: string): Pr
         .limit(1)
         .as('label'),
     ])
-    .groupBy('t.tag');
+    // Grouped by the discussion too: PostgreSQL lets the label's subquery read only grouped columns.
+    .groupBy(['t.discussion_slug', 't.tag']);
   if (tag !== undefined) query = query.where('t.tag', '=', tag);
   const rows = await query.execute();
   return rows.map((r) => ({ tag: r.tag, label: r.label ?? r.tag, count: Number(r.n) }));

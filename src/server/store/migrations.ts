@@ -3,7 +3,7 @@
  * Written with Kysely's schema builder so that SQLite and PostgreSQL share them;
  * where the dialects differ, `ctx.dialect` picks the branch.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DB } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -13,70 +13,74 @@ type Db = Kysely<unknown>;
 const initial = (dialect: Dialect): Migration => ({
   async up(db: Db) {
     const serial = dialect === 'postgres' ? 'serial' : 'integer';
+    // Text compares byte by byte on both, as SQLite's BINARY does: thread keys,
+    // their range bounds and every tie-break order alike, whatever locale the
+    // PostgreSQL database was created with.
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
     await db.schema
       .createTable('users')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('email', 'text', (c) => c.notNull().unique())
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('organisation', 'text')
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('id', text, (c) => c.primaryKey())
+      .addColumn('email', text, (c) => c.notNull().unique())
+      .addColumn('password_hash', text, (c) => c.notNull())
+      .addColumn('display_name', text, (c) => c.notNull())
+      .addColumn('organisation', text)
+      .addColumn('role', text, (c) => c.notNull())
+      .addColumn('created_at', text, (c) => c.notNull())
       .execute();
 
     await db.schema
       .createTable('sessions')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('token_hash', text, (c) => c.primaryKey())
+      .addColumn('user_id', text, (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', text, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
     await db.schema
       .createTable('discussions')
-      .addColumn('slug', 'text', (c) => c.primaryKey())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('introduction', 'text', (c) => c.notNull())
-      .addColumn('organiser', 'text', (c) => c.notNull())
-      .addColumn('partners', 'text', (c) => c.notNull())
-      .addColumn('starts_on', 'text', (c) => c.notNull())
-      .addColumn('ends_on', 'text', (c) => c.notNull())
-      .addColumn('event', 'text')
-      .addColumn('original_url', 'text')
-      .addColumn('approval_mode', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('closed_at', 'text')
-      .addColumn('closed_reason', 'text')
-      .addColumn('closes_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('campaigns', 'text', (c) => c.notNull())
+      .addColumn('slug', text, (c) => c.primaryKey())
+      .addColumn('title', text, (c) => c.notNull())
+      .addColumn('introduction', text, (c) => c.notNull())
+      .addColumn('organiser', text, (c) => c.notNull())
+      .addColumn('partners', text, (c) => c.notNull())
+      .addColumn('starts_on', text, (c) => c.notNull())
+      .addColumn('ends_on', text, (c) => c.notNull())
+      .addColumn('event', text)
+      .addColumn('original_url', text)
+      .addColumn('approval_mode', text, (c) => c.notNull())
+      .addColumn('status', text, (c) => c.notNull())
+      .addColumn('closed_at', text)
+      .addColumn('closed_reason', text)
+      .addColumn('closes_at', text)
+      .addColumn('created_at', text, (c) => c.notNull())
+      .addColumn('campaigns', text, (c) => c.notNull())
       .addColumn('digest_published', 'integer', (c) => c.notNull())
-      .addColumn('digest_editorial', 'text', (c) => c.notNull())
-      .addColumn('digest_order', 'text', (c) => c.notNull())
-      .addColumn('digest_resource_ids', 'text', (c) => c.notNull())
+      .addColumn('digest_editorial', text, (c) => c.notNull())
+      .addColumn('digest_order', text, (c) => c.notNull())
+      .addColumn('digest_resource_ids', text, (c) => c.notNull())
       .addColumn('published_comments', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('published_resources', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
 
     await db.schema
       .createTable('comments')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('discussion_slug', 'text', (c) => c.notNull().references('discussions.slug'))
-      .addColumn('parent_id', 'text')
+      .addColumn('id', text, (c) => c.primaryKey())
+      .addColumn('discussion_slug', text, (c) => c.notNull().references('discussions.slug'))
+      .addColumn('parent_id', text)
       .addColumn('depth', 'integer', (c) => c.notNull())
-      .addColumn('thread_key', 'text', (c) => c.notNull())
-      .addColumn('author_id', 'text')
-      .addColumn('author_name', 'text', (c) => c.notNull())
-      .addColumn('author_organisation', 'text')
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('html', 'text', (c) => c.notNull())
-      .addColumn('hashtags', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('moderation_reason', 'text')
+      .addColumn('thread_key', text, (c) => c.notNull())
+      .addColumn('author_id', text)
+      .addColumn('author_name', text, (c) => c.notNull())
+      .addColumn('author_organisation', text)
+      .addColumn('body', text, (c) => c.notNull())
+      .addColumn('html', text, (c) => c.notNull())
+      .addColumn('hashtags', text, (c) => c.notNull())
+      .addColumn('status', text, (c) => c.notNull())
+      .addColumn('moderation_reason', text)
       .addColumn('featured', 'integer', (c) => c.notNull())
       .addColumn('original', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('edited_at', 'text')
+      .addColumn('created_at', text, (c) => c.notNull())
+      .addColumn('edited_at', text)
       .execute();
     await db.schema
       .createIndex('comments_thread')
@@ -98,12 +102,12 @@ const initial = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('comment_tags')
-      .addColumn('comment_id', 'text', (c) =>
+      .addColumn('comment_id', text, (c) =>
         c.notNull().references('comments.id').onDelete('cascade'),
       )
-      .addColumn('discussion_slug', 'text', (c) => c.notNull())
-      .addColumn('tag', 'text', (c) => c.notNull())
-      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('discussion_slug', text, (c) => c.notNull())
+      .addColumn('tag', text, (c) => c.notNull())
+      .addColumn('label', text, (c) => c.notNull())
       .addPrimaryKeyConstraint('comment_tags_pk', ['comment_id', 'tag'])
       .execute();
     await db.schema
@@ -117,30 +121,30 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('id', serial, (c) =>
         dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
       )
-      .addColumn('comment_id', 'text', (c) =>
+      .addColumn('comment_id', text, (c) =>
         c.notNull().references('comments.id').onDelete('cascade'),
       )
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('edited_at', 'text', (c) => c.notNull())
-      .addColumn('edited_by', 'text', (c) => c.notNull())
+      .addColumn('body', text, (c) => c.notNull())
+      .addColumn('edited_at', text, (c) => c.notNull())
+      .addColumn('edited_by', text, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('revisions_comment').on('revisions').column('comment_id').execute();
 
     await db.schema
       .createTable('resources')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('discussion_slug', 'text', (c) => c.notNull().references('discussions.slug'))
-      .addColumn('url', 'text')
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('description', 'text', (c) => c.notNull())
-      .addColumn('author_id', 'text')
-      .addColumn('author_name', 'text')
-      .addColumn('author_organisation', 'text')
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('moderation_reason', 'text')
+      .addColumn('id', text, (c) => c.primaryKey())
+      .addColumn('discussion_slug', text, (c) => c.notNull().references('discussions.slug'))
+      .addColumn('url', text)
+      .addColumn('title', text, (c) => c.notNull())
+      .addColumn('kind', text, (c) => c.notNull())
+      .addColumn('description', text, (c) => c.notNull())
+      .addColumn('author_id', text)
+      .addColumn('author_name', text)
+      .addColumn('author_organisation', text)
+      .addColumn('status', text, (c) => c.notNull())
+      .addColumn('moderation_reason', text)
       .addColumn('original', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', text, (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex('resources_discussion')
@@ -161,13 +165,13 @@ const initial = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('flags')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('target_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('note', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('id', text, (c) => c.primaryKey())
+      .addColumn('kind', text, (c) => c.notNull())
+      .addColumn('target_id', text, (c) => c.notNull())
+      .addColumn('user_id', text, (c) => c.notNull())
+      .addColumn('reason', text, (c) => c.notNull())
+      .addColumn('note', text, (c) => c.notNull())
+      .addColumn('created_at', text, (c) => c.notNull())
       .addColumn('open', 'integer', (c) => c.notNull())
       .addUniqueConstraint('flags_once', ['kind', 'target_id', 'user_id'])
       .execute();
@@ -182,15 +186,15 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('seq', serial, (c) =>
         dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
       )
-      .addColumn('id', 'text', (c) => c.notNull().unique())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('moderator_id', 'text', (c) => c.notNull())
-      .addColumn('moderator_name', 'text', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('target_id', 'text', (c) => c.notNull())
-      .addColumn('discussion_slug', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text')
+      .addColumn('id', text, (c) => c.notNull().unique())
+      .addColumn('at', text, (c) => c.notNull())
+      .addColumn('moderator_id', text, (c) => c.notNull())
+      .addColumn('moderator_name', text, (c) => c.notNull())
+      .addColumn('action', text, (c) => c.notNull())
+      .addColumn('kind', text, (c) => c.notNull())
+      .addColumn('target_id', text, (c) => c.notNull())
+      .addColumn('discussion_slug', text, (c) => c.notNull())
+      .addColumn('reason', text)
       .execute();
     // The log's filters and the list of moderators read it newest first by seq.
     await db.schema
@@ -206,11 +210,11 @@ const initial = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('idempotency')
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('user_id', text, (c) => c.notNull())
+      .addColumn('key', text, (c) => c.notNull())
       .addColumn('status', 'integer', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('body', text, (c) => c.notNull())
+      .addColumn('created_at', text, (c) => c.notNull())
       .addPrimaryKeyConstraint('idempotency_pk', ['user_id', 'key'])
       .execute();
     await db.schema
