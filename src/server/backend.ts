@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { Rendered } from '../lib/markdown';
 import type { PasswordHasher } from './rules/core';
+import type { Peers } from './engines/engine';
 import type { PageCache } from './http/page-cache';
 import type { DB } from './store/schema';
 
@@ -28,6 +29,8 @@ export interface Backend {
   log: { error(error: unknown): void };
   /** Answers to reads kept until the next write: the Node server's, where only the app writes. */
   cache?: PageCache;
+  /** Other servers on the same database (PostgreSQL): their writes clear this one's cache too. */
+  peers?: Peers;
   /** Present only where demo data may be reset (the in-page demo and tests). */
   resetDemo?: () => Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
- * The Node server: the backend's app under /api on the SQLite file, the built
- * client for every other address, and /healthz for whoever watches the process.
+ * The Node server: the backend's app under /api on the SQLite file or on
+ * PostgreSQL, the built client for every other address, and /healthz for
+ * whoever watches the process.
  * `startServer` is what `agora serve` runs and what the server tests start in-process.
  */
 import { existsSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { MAX_BODY_BYTES, type ErrorBody } from '../api/contract';
 import { createApp } from './app';
 import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import type { Config } from './config';
-import type { Engine } from './engines/engine';
+import type { Engine, Peers } from './engines/engine';
 import { PageCache } from './http/page-cache';
 import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
@@ -40,6 +41,13 @@ export interface RunningServer {
 const GRACE_MS = 10_000;
 
 function nodeBackend(engine: Engine, log: Log): Backend {
+  const cache = new PageCache();
+  // Servers sharing one PostgreSQL database hear of each other's writes; alone on
+  // the SQLite file, every write this process makes clears the cache itself.
+  const peers = engine.peers?.({
+    onChange: () => cache.invalidate(),
+    onError: (error) => log.error(error, { during: 'listening for other servers’ writes' }),
+  });
   return {
     db: () => engine.db,
     clock: () => new Date(),
@@ -50,13 +58,13 @@ function nodeBackend(engine: Engine, log: Log): Backend {
     latencyMs: 0,
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'Lax' },
     log: { error: (error) => log.error(error) },
-    // Only this process writes to the forum while it runs, so every write it makes clears the cache.
-    cache: new PageCache(),
+    cache,
+    ...(peers ? { peers } : {}),
   };
 }
 
-function serverApp(engine: Engine, clientDir: string, log: Log) {
-  const api = createApp(nodeBackend(engine, log));
+function serverApp(engine: Engine, backend: Backend, clientDir: string, log: Log) {
+  const api = createApp(backend);
   const app = new Hono();
   app.use(requestLog(log));
   app.get('/healthz', async (c) => {
@@ -122,10 +130,13 @@ export async function startServer({
   if (!existsSync(join(clientDir, 'index.html'))) {
     log.info('The client is not built: pages answer 503 until `npm run build`.', { clientDir });
   }
-  const engine = await openDatabase(config.databaseFile);
+  const engine = await openDatabase(config);
+  let peers: Peers | undefined;
   try {
     await seedForum(engine, { demo: config.demo });
-    const app = serverApp(engine, clientDir, log);
+    const backend = nodeBackend(engine, log);
+    peers = backend.peers;
+    const app = serverApp(engine, backend, clientDir, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     const address = await listen(server).catch((error: unknown) => {
       server.close();
@@ -140,10 +151,12 @@ export async function startServer({
       close: () =>
         (closing ??= (async () => {
           await stop(server);
+          await peers?.close();
           await engine.close();
         })()),
     };
   } catch (error) {
+    await peers?.close();
     await engine.close();
     throw error;
   }

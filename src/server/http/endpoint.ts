@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contract';
+import { retryTransient } from '../engines/engine';
 import { closeDueDiscussions, nextScheduledClosing } from '../store/discussions';
 import { type Ctx, RuleError, type Tx } from '../rules/core';
 import { hashToken, userForToken } from '../rules/session';
@@ -108,7 +109,11 @@ export function endpoint(
       const key = mutates ? request.headers.get('Idempotency-Key') : null;
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const now = backend.clock();
-      const { cache } = backend;
+      const { peers } = backend;
+      // Where other servers write too, a kept answer is used (or kept) only once
+      // their writes so far have reached this one.
+      const cache =
+        backend.cache && (mutates || !peers || (await peers.settled())) ? backend.cache : undefined;
       const url = new URL(request.url);
       const cacheKey =
         !mutates && cache
@@ -150,11 +155,14 @@ export function endpoint(
             .execute();
         }
         if (cacheKey !== null) until = await nextScheduledClosing(tx, now);
+        if (mutates) await peers?.announce(tx);
         return reply;
       };
 
       const db = backend.db();
-      const reply = transaction ? await db.transaction().execute(handle) : await handle(db);
+      const reply = transaction
+        ? await retryTransient(() => db.transaction().execute(handle))
+        : await handle(db);
       if (mutates) {
         cache?.invalidate();
         backend.onWrite();
