@@ -63,7 +63,8 @@ async function fillEveryTable(base: string) {
   expect(decision.status).toBe(200);
 }
 
-describe('create-moderator, backup, export and import', () => {
+// A moderator's password is hashed at the server's cost (600,000 rounds) more than once here.
+describe('create-moderator, backup, export and import', { timeout: 30_000 }, () => {
   it('carries every record of every table from one database to an empty one', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const source = tempDir();

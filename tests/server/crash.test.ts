@@ -36,7 +36,8 @@ async function commentIds(file: string): Promise<Set<string>> {
   }
 }
 
-describe('the built server as a process', () => {
+// Each test starts processes and hashes passwords at the server's cost: seconds, more on a busy machine.
+describe('the built server as a process', { timeout: 60_000 }, () => {
   it('is ready within 2 s of starting on a new data folder', async () => {
     // The best of three starts: the figure is the server's, not that of whatever else holds the CPU.
     const times: number[] = [];
@@ -94,7 +95,7 @@ describe('the built server as a process', () => {
     const kept = await commentIds(join(dataDir, 'agora.sqlite'));
     expect(accepted.length).toBeGreaterThanOrEqual(60);
     expect(accepted.filter((id) => !kept.has(id))).toEqual([]);
-  }, 60_000);
+  });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s, finishes the request under way, refuses new ones, closes and exits 0',
@@ -120,7 +121,7 @@ describe('the built server as a process', () => {
   );
 });
 
-describe('the commands of the built bundle', () => {
+describe('the commands of the built bundle', { timeout: 60_000 }, () => {
   it('creates a moderator from a piped password, and refuses the same email again', async () => {
     const env = { DATA_DIR: tempDir() };
     const args = ['create-moderator', '--email', 'ana@example.org', '--name', 'Ana Pereira'];
