@@ -8,6 +8,7 @@ import {
   MODERATOR,
   SEED_SLUG,
   api,
+  fill,
   seedDiscussionRow,
   signInAs,
   testDb,
@@ -31,7 +32,7 @@ describe('creating and editing a discussion', () => {
       await screen.findByRole('heading', { level: 1, name: 'Create a discussion' }),
     ).toBeInTheDocument();
     const title = await screen.findByRole('textbox', { name: 'Title' });
-    await user.type(title, 'Tiny');
+    await fill(user, title, 'Tiny');
     await user.click(screen.getByRole('button', { name: 'Create discussion' }));
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('The discussion was not created.');
@@ -43,18 +44,19 @@ describe('creating and editing a discussion', () => {
     );
 
     await user.clear(title);
-    await user.type(title, 'Women’s voices after #MeToo');
-    await user.type(
+    await fill(user, title, 'Women’s voices after #MeToo');
+    await fill(
+      user,
       screen.getByRole('textbox', { name: 'Introduction' }),
       'What changed online since 2017?',
     );
-    await user.type(screen.getByRole('textbox', { name: 'Organiser' }), 'Wikigender');
+    await fill(user, screen.getByRole('textbox', { name: 'Organiser' }), 'Wikigender');
     await user.click(screen.getByRole('button', { name: 'Add a partner' }));
-    await user.type(screen.getByRole('textbox', { name: 'Partner 1 name' }), 'AWID');
+    await fill(user, screen.getByRole('textbox', { name: 'Partner 1 name' }), 'AWID');
     await user.type(screen.getByLabelText('Opens on'), '2026-04-01');
     await user.type(screen.getByLabelText('Ends on'), '2026-04-10');
     await user.click(screen.getByRole('checkbox', { name: 'This discussion leads to an event' }));
-    await user.type(screen.getByRole('textbox', { name: 'Event title' }), 'CSW70 side event');
+    await fill(user, screen.getByRole('textbox', { name: 'Event title' }), 'CSW70 side event');
     await user.type(screen.getByLabelText('Event date'), '2026-04-20');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Approval' }), 'first');
     await user.click(screen.getByRole('button', { name: 'Create discussion' }));
@@ -92,7 +94,7 @@ describe('creating and editing a discussion', () => {
     expect(screen.getByRole('textbox', { name: 'Partner 4 name' })).toHaveValue('The Guardian');
     await user.click(screen.getByRole('button', { name: 'Remove partner 4' }));
     await user.clear(organiser);
-    await user.type(organiser, 'Wikigender (OECD)');
+    await fill(user, organiser, 'Wikigender (OECD)');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(
       await screen.findByText('Online discussion organised by Wikigender (OECD)'),
@@ -118,7 +120,8 @@ describe('opening and closing', () => {
     const { user } = renderApp(DISCUSSION);
     const panel = await tools();
     expect(await screen.findByRole('button', { name: 'Post comment' })).toBeInTheDocument();
-    await user.type(
+    await fill(
+      user,
       within(panel).getByRole('textbox', { name: 'Reason for closing' }),
       'The discussion period has ended',
     );
