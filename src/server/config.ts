@@ -11,6 +11,12 @@ export interface Config {
   dataDir: string;
   /** `DATA_DIR/agora.sqlite`, absolute. */
   databaseFile: string;
+  /** `DATABASE_URL`: the forum is on this PostgreSQL database instead of the file. */
+  databaseUrl: string | null;
+  /** `DATABASE_POOL_SIZE`: connections to PostgreSQL that each server keeps at most. */
+  poolSize: number;
+  /** Where the forum is, for messages: the file, or the URL without its password. */
+  database: string;
   /** Adds the README's demo accounts where missing. */
   demo: boolean;
   /** Where people reach the server; read now, used by later features. */
@@ -72,15 +78,53 @@ function readOrigin(value: string | undefined, host: string, port: number): stri
   return url.origin;
 }
 
+function readDatabaseUrl(value: string | undefined): URL | null {
+  if (value === undefined || value === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || url.pathname.length < 2) {
+    throw new UsageError(
+      'DATABASE_URL must be a PostgreSQL address such as postgres://agora@127.0.0.1:5432/agora (with the database name), or unset for the SQLite file.',
+    );
+  }
+  return url;
+}
+
+function readPoolSize(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const size = Number(value);
+  if (!/^\d+$/.test(value) || size < 1 || size > 1000) {
+    throw new UsageError(
+      `DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "${value}".`,
+    );
+  }
+  return size;
+}
+
+function withoutPassword(url: URL): string {
+  const shown = new URL(url.href);
+  if (shown.password) shown.password = '***';
+  return shown.href;
+}
+
 export function readConfig(env: Env = process.env): Config {
   const port = readPort(env.PORT);
   const host = readHost(env.HOST);
   const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseFile = join(dataDir, 'agora.sqlite');
+  const databaseUrl = readDatabaseUrl(env.DATABASE_URL);
   return {
     port,
     host,
     dataDir,
-    databaseFile: join(dataDir, 'agora.sqlite'),
+    databaseFile,
+    databaseUrl: databaseUrl ? (env.DATABASE_URL ?? null) : null,
+    poolSize: readPoolSize(env.DATABASE_POOL_SIZE),
+    database: databaseUrl ? withoutPassword(databaseUrl) : databaseFile,
     demo: readDemo(env.AGORA_DEMO),
     publicOrigin: readOrigin(env.PUBLIC_ORIGIN, host, port),
   };

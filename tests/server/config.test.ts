@@ -26,10 +26,23 @@ describe('the server’s settings', () => {
       host: '::',
       dataDir: '/srv/agora',
       databaseFile: '/srv/agora/agora.sqlite',
+      databaseUrl: null,
+      poolSize: 10,
+      database: '/srv/agora/agora.sqlite',
       demo: true,
       publicOrigin: 'https://agora.example.org',
     });
     expect(readConfig({ HOST: '::1', PORT: '80' }).publicOrigin).toBe('http://[::1]:80');
+  });
+
+  it('puts the forum on PostgreSQL when DATABASE_URL names one, and never shows its password', () => {
+    const url = 'postgres://agora:s3cret@db.example.org:5432/agora';
+    expect(readConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' })).toMatchObject({
+      databaseUrl: url,
+      poolSize: 4,
+      database: 'postgres://agora:***@db.example.org:5432/agora',
+    });
+    expect(readConfig({ DATABASE_URL: 'postgresql://127.0.0.1/agora' }).poolSize).toBe(10);
   });
 
   it.each([
@@ -45,6 +58,18 @@ describe('the server’s settings', () => {
     [
       { PUBLIC_ORIGIN: 'ftp://agora.example.org' },
       'PUBLIC_ORIGIN must be an origin such as https://agora.example.org (scheme, host, optional port, no path), not "ftp://agora.example.org".',
+    ],
+    [
+      { DATABASE_URL: 'mysql://127.0.0.1/agora' },
+      'DATABASE_URL must be a PostgreSQL address such as postgres://agora@127.0.0.1:5432/agora (with the database name), or unset for the SQLite file.',
+    ],
+    [
+      { DATABASE_URL: 'postgres://127.0.0.1' },
+      'DATABASE_URL must be a PostgreSQL address such as postgres://agora@127.0.0.1:5432/agora (with the database name), or unset for the SQLite file.',
+    ],
+    [
+      { DATABASE_POOL_SIZE: '0' },
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "0".',
     ],
   ])('refuses %o with one line that says what it takes', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
