@@ -168,6 +168,7 @@ function permissions(
     canFlag: ctx.viewer !== null && !own && e.status === 'published' && !hasFlagged,
     hasFlagged,
     canModerate: isModerator(ctx),
+    moderation: [],
   };
 }
 

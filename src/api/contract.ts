@@ -210,6 +210,8 @@ export interface EntryPermissions {
   canFlag: boolean;
   hasFlagged: boolean;
   canModerate: boolean;
+  /** The decisions a moderator is offered on the entry as it stands, in order; empty for others. */
+  moderation: ModerationAction[];
 }
 
 export interface Comment {

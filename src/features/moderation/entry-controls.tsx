@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { Fragment, useId, useRef, useState, type SubmitEvent } from 'react';
 import type { ModerationAction } from '../../api/contract';
 import { ApiError } from '../../api/http';
 import { useDecision, type DecisionVars, type ModeratedEntry } from '../../api/moderation';
@@ -76,6 +76,27 @@ export function EntryControls(m: ModeratedEntry) {
     </button>
   );
 
+  const control = (action: ModerationAction) => {
+    switch (action) {
+      case 'approve':
+        return button('approve', 'Approve', false);
+      case 'edit-approve':
+        return isComment && opener('edit', 'Edit and approve');
+      case 'reject':
+        return opener('reject', 'Reject', true);
+      case 'hide':
+        return opener('hide', 'Hide');
+      case 'restore':
+        return button('restore', 'Restore', false);
+      case 'dismiss-flags':
+        return button('dismiss-flags', 'Dismiss flags');
+      case 'feature':
+        return button('feature', 'Feature as extract');
+      case 'unfeature':
+        return button('unfeature', 'Unfeature');
+    }
+  };
+
   const flagged = entry.flagCount > 0;
   return (
     <div
@@ -92,31 +113,10 @@ export function EntryControls(m: ModeratedEntry) {
         </p>
       )}
       <div className="actions">
-        {entry.status === 'pending' && (
-          <>
-            {button('approve', 'Approve', false)}
-            {isComment && opener('edit', 'Edit and approve')}
-            {opener('reject', 'Reject', true)}
-          </>
-        )}
-        {entry.status === 'published' && (
-          <>
-            {flagged && button('dismiss-flags', 'Dismiss flags')}
-            {opener('hide', 'Hide')}
-            {flagged && opener('reject', 'Reject', true)}
-            {m.kind === 'comment' &&
-              !flagged &&
-              (m.entry.featured
-                ? button('unfeature', 'Unfeature')
-                : button('feature', 'Feature as extract'))}
-          </>
-        )}
-        {entry.status === 'hidden' && (
-          <>
-            {button('restore', 'Restore', false)}
-            {opener('reject', 'Reject', true)}
-          </>
-        )}
+        {/* The backend offers the decisions that apply to the entry as it stands, in order. */}
+        {entry.viewer.moderation.map((action) => (
+          <Fragment key={action}>{control(action)}</Fragment>
+        ))}
       </div>
 
       {(form === 'reject' || form === 'hide') && (

@@ -15,7 +15,6 @@ import {
   type FlagSummary,
   type LogEntry,
   type LogResponse,
-  type ModerationAction,
   type QueueItem,
   type QueueResponse,
 } from '../../api/contract';
@@ -46,6 +45,7 @@ import { findResourceRow } from '../store/resources';
 import type { CommentRow, ResourceRow, UserRow } from '../store/schema';
 import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from './core';
 import { projectComment, projectComments, projectResource, projectResources } from './project';
+import { FROM } from './transitions';
 
 type Entry = { kind: 'comment'; row: CommentRow } | { kind: 'resource'; row: ResourceRow };
 type Decision = Extract<DecisionBody, object> & { expectedStatus: EntryStatus };
@@ -94,18 +94,6 @@ async function changedMeanwhile(ctx: Ctx, d: Decision, otherwise: string): Promi
     now.row.status === d.expectedStatus ? otherwise : decidedFirst(d.kind, now.row.status);
   return conflict(ctx, now, message);
 }
-
-/** Which statuses each action may start from. */
-const FROM: Record<ModerationAction, EntryStatus[]> = {
-  approve: ['pending'],
-  'edit-approve': ['pending'],
-  reject: ['pending', 'published', 'hidden'],
-  hide: ['published'],
-  restore: ['hidden'],
-  'dismiss-flags': ['published', 'hidden'],
-  feature: ['published'],
-  unfeature: ['published', 'hidden', 'rejected'],
-};
 
 export async function appendLog(
   ctx: Ctx,

@@ -9,6 +9,7 @@ import type {
   DiscussionSummary,
   EntryKind,
   EntryPermissions,
+  EntryStatus,
   Partner,
   RelatedEvent,
   Resource,
@@ -16,6 +17,7 @@ import type {
 } from '../../api/contract';
 import type { CommentRow, DiscussionRow, ResourceRow } from '../store/schema';
 import { type Ctx, isAuthor, isModerator } from './core';
+import { offeredActions } from './transitions';
 
 export function toDiscussionSummary(d: DiscussionRow): DiscussionSummary {
   return {
@@ -113,7 +115,14 @@ async function pageFacts(
 function permissions(
   ctx: Ctx,
   facts: PageFacts,
-  e: { id: string; discussion_slug: string; status: string; author_id: string | null },
+  kind: EntryKind,
+  e: {
+    id: string;
+    discussion_slug: string;
+    status: EntryStatus;
+    author_id: string | null;
+    featured?: 0 | 1;
+  },
 ): EntryPermissions {
   const own = isAuthor(ctx, e.author_id);
   // A closed discussion takes no more text, edits included; withdrawing stays possible.
@@ -125,6 +134,13 @@ function permissions(
     canFlag: ctx.viewer !== null && !own && e.status === 'published' && !hasFlagged,
     hasFlagged,
     canModerate: isModerator(ctx),
+    moderation: isModerator(ctx)
+      ? offeredActions(
+          kind,
+          { status: e.status, featured: e.featured === 1 },
+          facts.flagCounts.get(e.id) ?? 0,
+        )
+      : [],
   };
 }
 
@@ -156,7 +172,7 @@ export async function projectComments(ctx: Ctx, rows: CommentRow[]): Promise<Com
       createdAt: c.created_at,
       editedAt: c.edited_at,
       flagCount: facts.flagCounts.get(c.id) ?? 0,
-      viewer: permissions(ctx, facts, c),
+      viewer: permissions(ctx, facts, 'comment', c),
       ...(revisions ? { revisions } : {}),
     };
   });
@@ -182,7 +198,7 @@ export async function projectResources(ctx: Ctx, rows: ResourceRow[]): Promise<R
       original: r.original === 1,
       createdAt: r.created_at,
       flagCount: facts.flagCounts.get(r.id) ?? 0,
-      viewer: permissions(ctx, facts, r),
+      viewer: permissions(ctx, facts, 'resource', r),
     };
   });
 }
