@@ -131,6 +131,9 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           setupFiles: ['./tests/setup.ts'],
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'tests/server/**'],
+          // An upper bound, not a wait: a test goes on as soon as what it awaits shows.
+          // A loaded 2-core machine takes seconds to load a route's code the first time.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadRenderer } from '../src/server/backend';
 import { memory, server, setClock } from '../mocks/node';
+
+// How long findBy and waitFor keep looking before they give up: a bound, never a
+// pause. What a person waits for can take a few seconds on a loaded 2-core machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(async () => {
   await loadRenderer();
