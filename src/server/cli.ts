@@ -13,9 +13,10 @@ import { jsonLog } from './node/log';
 import { TransferError } from './store/transfer';
 
 const USAGE = `Usage: agora [command]
-  serve (default)     run the server (PORT, HOST, DATA_DIR, AGORA_DEMO, PUBLIC_ORIGIN)
+  serve (default)     run the server (PORT, HOST, DATA_DIR, AGORA_DEMO, PUBLIC_ORIGIN,
+                      DATABASE_URL and DATABASE_POOL_SIZE for PostgreSQL instead of the SQLite file)
   create-moderator    --email E --name N [--organisation O]; password from standard input, or generated
-  backup FILE         a consistent copy of the database, taken while the server runs
+  backup FILE         a consistent copy of the SQLite file, taken while the server runs (PostgreSQL: pg_dump)
   export FILE         the whole forum as gzipped JSON lines
   import FILE         an export into an empty database`;
 
@@ -31,7 +32,7 @@ async function serve(config: Config): Promise<void> {
   });
   log.info(`Agora listens on ${server.url}`, {
     url: server.url,
-    database: config.databaseFile,
+    database: config.database,
     demo: config.demo,
     // Since the process started, module loading included.
     ms: Math.round(performance.now()),

@@ -9,7 +9,8 @@ import { type Config, UsageError, argumentPath } from '../config';
 import { openSqliteFile } from '../engines/sqlite-file';
 
 export function requireDatabase(config: Config): void {
-  if (!existsSync(config.databaseFile)) {
+  // PostgreSQL's database exists or not on its server; opening it says which.
+  if (!config.databaseUrl && !existsSync(config.databaseFile)) {
     throw new UsageError(
       `There is no database at ${config.databaseFile}: start the server once, or set DATA_DIR.`,
     );
@@ -27,6 +28,11 @@ export function requireNewFile(file: string | undefined, command: string): strin
 }
 
 export async function backup(config: Config, args: string[]): Promise<void> {
+  if (config.databaseUrl) {
+    throw new UsageError(
+      'The forum is on PostgreSQL (DATABASE_URL): back it up with pg_dump, e.g. pg_dump --format=custom --file=agora.dump "$DATABASE_URL", while the servers run. npm run export also works on both engines.',
+    );
+  }
   requireDatabase(config);
   const file = requireNewFile(args[0], 'backup');
   const engine = openSqliteFile(config.databaseFile);

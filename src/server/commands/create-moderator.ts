@@ -93,7 +93,7 @@ export async function createModerator(
   }
   const data = input.data;
 
-  const engine = await openDatabase(config.databaseFile);
+  const engine = await openDatabase(config);
   try {
     if (await findUserByEmail(engine.db, data.email)) {
       throw new UsageError(
@@ -112,6 +112,6 @@ export async function createModerator(
   } finally {
     await engine.close();
   }
-  io.print(`Moderator ${data.displayName} <${data.email}> created in ${config.databaseFile}.`);
+  io.print(`Moderator ${data.displayName} <${data.email}> created in ${config.database}.`);
   if (!piped) io.print(`Password (shown only now; keep it safe): ${password}`);
 }

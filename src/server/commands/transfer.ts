@@ -23,7 +23,7 @@ import { requireDatabase, requireNewFile } from './backup';
 export async function exportForum(config: Config, args: string[]): Promise<void> {
   requireDatabase(config);
   const file = requireNewFile(args[0], 'export');
-  const engine = await openDatabase(config.databaseFile);
+  const engine = await openDatabase(config);
   try {
     const counts = await snapshot(engine.db, async (tx) => {
       await pipelineAsync(
@@ -33,7 +33,7 @@ export async function exportForum(config: Config, args: string[]): Promise<void>
       );
       return countRecords(tx);
     });
-    console.log(`Exported ${config.databaseFile} to ${file}: ${describeCounts(counts)}.`);
+    console.log(`Exported ${config.database} to ${file}: ${describeCounts(counts)}.`);
   } finally {
     await engine.close();
   }
@@ -43,7 +43,7 @@ export async function importForum(config: Config, args: string[]): Promise<void>
   if (!args[0]) throw new UsageError('import needs a file: npm run import -- FILE.');
   const file = argumentPath(args[0]);
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}.`);
-  const engine = await openDatabase(config.databaseFile);
+  const engine = await openDatabase(config);
   const read = createReadStream(file);
   // pipeline hands a read error on to the gunzip stream, and readline on to the import.
   const input = pipeline(read, createGunzip(), () => undefined);
@@ -56,7 +56,8 @@ export async function importForum(config: Config, args: string[]): Promise<void>
       const why = error instanceof Error ? error.message : String(error);
       throw new TransferError(`The import failed and changed nothing: ${why}.`);
     });
-    console.log(`Imported ${file} into ${config.databaseFile}: ${describeCounts(counts)}.`);
+    await engine.afterImport?.();
+    console.log(`Imported ${file} into ${config.database}: ${describeCounts(counts)}.`);
   } finally {
     input.destroy();
     read.destroy();
