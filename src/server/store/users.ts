@@ -39,3 +39,10 @@ export async function insertSession(
 export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
   await tx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+/** Ends every session of a user (sign-out everywhere, password change, suspension), except perhaps the one making the change. */
+export async function endSessions(tx: Tx, userId: string, exceptTokenHash?: string): Promise<void> {
+  let query = tx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptTokenHash !== undefined) query = query.where('token_hash', '!=', exceptTokenHash);
+  await query.execute();
+}
