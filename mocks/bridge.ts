@@ -4,11 +4,35 @@
  * put on the request; its own response type carries `Set-Cookie` back, since a
  * browser page only takes cookies from mocked responses through MSW.
  */
+import { Hono } from 'hono';
 import { http, HttpResponse } from 'msw';
 import { API_BASE } from '../src/api/contract';
+import type { createApp } from '../src/server/app';
 
 export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
+}
+
+const caught = new WeakMap<Response, string[]>();
+
+/**
+ * In a page, a Response drops its Set-Cookie headers (a forbidden response
+ * header), so the cookies the app sets are caught as it sets them.
+ */
+export function catchCookies(app: ReturnType<typeof createApp>): FetchApp {
+  const outer = new Hono();
+  outer.use(async (c, next) => {
+    const cookies: string[] = [];
+    const header = c.header;
+    c.header = (name: string, value?: string, options?: { append?: boolean }) => {
+      if (name.toLowerCase() === 'set-cookie' && value !== undefined) cookies.push(value);
+      header(name, value, options);
+    };
+    await next();
+    caught.set(c.res, cookies);
+  });
+  outer.route('/', app);
+  return outer;
 }
 
 export function backendHandler(app: FetchApp) {
@@ -21,16 +45,17 @@ export function backendHandler(app: FetchApp) {
         .join('; ');
       if (cookie) headers.set('Cookie', cookie);
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-      const response = await app.fetch(
-        new Request(request.url, {
-          method: request.method,
-          headers,
-          body: hasBody ? await request.arrayBuffer() : null,
-        }),
-      );
+      const bridged = new Request(request.url, {
+        method: request.method,
+        headers,
+        body: hasBody ? await request.arrayBuffer() : null,
+      });
+      // A page's Request drops a Cookie header (a forbidden request header): keep all of them.
+      Object.defineProperty(bridged, 'headers', { value: headers });
+      const response = await app.fetch(bridged);
       const answer = new Headers(response.headers);
       // The page reads no cookie itself; in a page, MSW can only set ones it may read.
-      const setCookie = response.headers.getSetCookie();
+      const setCookie = caught.get(response) ?? response.headers.getSetCookie();
       answer.delete('Set-Cookie');
       for (const c of setCookie) answer.append('Set-Cookie', c.replace(/;\s*HttpOnly/i, ''));
       const body = response.status === 204 ? null : await response.arrayBuffer();

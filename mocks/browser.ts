@@ -8,7 +8,7 @@ import { setupWorker } from 'msw/browser';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createApp } from '../src/server/app';
 import { createMemoryBackend } from '../src/server/memory';
-import { backendHandler, type FetchApp } from './bridge';
+import { backendHandler, catchCookies, type FetchApp } from './bridge';
 import { loadSaved, saveDatabase, savedVersion } from './persistence';
 
 /** Starts the mock backend inside the page: dev server and demo builds only. */
@@ -32,7 +32,7 @@ export async function startMockBackend(): Promise<void> {
   // `?latency=400` slows every answer, to see the loading states as on a poor network.
   memory.backend.latencyMs =
     Number(new URLSearchParams(window.location.search).get('latency')) || 0;
-  const app = createApp(memory.backend);
+  const app = catchCookies(createApp(memory.backend));
   const shared: FetchApp = {
     fetch: async (request) =>
       navigator.locks.request('agora-demo-database', async () => {
