@@ -225,9 +225,30 @@ const initial = (dialect: Dialect): Migration => ({
   },
 });
 
+/** People: suspension, and one-time password reset links (only their hashes). */
+const people = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+    await db.schema.alterTable('users').addColumn('suspended_at', text).execute();
+    await db.schema
+      .createTable('password_resets')
+      .addColumn('token_hash', text, (c) => c.primaryKey())
+      .addColumn('user_id', text, (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', text, (c) => c.notNull())
+      .addColumn('expires_at', text, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('password_resets_user')
+      .on('password_resets')
+      .column('user_id')
+      .execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '001-initial': initial(dialect) }),
+    getMigrations: () =>
+      Promise.resolve({ '001-initial': initial(dialect), '002-people': people(dialect) }),
   };
 }
 

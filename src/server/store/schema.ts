@@ -25,6 +25,16 @@ export interface UsersTable {
   organisation: string | null;
   role: Role;
   created_at: string;
+  /** Set while a moderator has suspended the account (migration 002); absent in older inserts. */
+  suspended_at?: string | null;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the one-time token in the link; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface SessionsTable {
@@ -169,6 +179,7 @@ export interface DB {
   flags: FlagsTable;
   moderation_log: LogTable;
   idempotency: IdempotencyTable;
+  password_resets: PasswordResetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -20,6 +20,7 @@ export const TABLES = [
   ['flags', ['id']],
   ['moderation_log', ['seq']],
   ['idempotency', ['user_id', 'key']],
+  ['password_resets', ['token_hash']],
 ] as const satisfies readonly (readonly [keyof DB, readonly string[]])[];
 
 type Listed = (typeof TABLES)[number][0];
