@@ -80,6 +80,7 @@ export async function join(
     organisation: data.organisation,
     role: 'participant',
     created_at: ctx.now.toISOString(),
+    suspended_at: null,
   };
   await insertUser(ctx.tx, user);
   return { body: { user: toUser(user) }, token: await startSession(ctx, user) };
