@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'duplicate'
   | 'discussion_closed'
   | 'payload_too_large'
+  | 'suspended'
   | 'internal';
 
 export interface ErrorBody {
@@ -486,8 +487,16 @@ export interface LogEntry {
   id: string;
   at: string;
   moderator: { id: string; name: string };
-  action: ModerationAction | 'open' | 'close' | 'create' | 'edit-discussion' | 'publish-digest';
-  kind: EntryKind | 'discussion';
+  action:
+    | ModerationAction
+    | 'open'
+    | 'close'
+    | 'create'
+    | 'edit-discussion'
+    | 'publish-digest'
+    | PeopleAction;
+  /** 'account' entries name a person in targetId and have no discussion (''). */
+  kind: EntryKind | 'discussion' | 'account';
   targetId: string;
   discussionSlug: string;
   reason: string | null;
@@ -530,3 +539,68 @@ export type UpdateDigestBody = z.input<typeof updateDigestSchema>;
 
 /** Largest request body any endpoint accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------------------
+// People (moderators) and one's own account
+// ---------------------------------------------------------------------------
+
+export type PeopleAction =
+  'grant-moderator' | 'withdraw-moderator' | 'suspend' | 'restore-account' | 'issue-reset-link';
+
+export const FORMER_PARTICIPANT = 'Former participant';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  organisation: string | null;
+  role: Role;
+  joinedAt: string;
+  suspendedAt: string | null;
+  /** The person's comments and resources by outcome. */
+  entries: Record<EntryStatus, number>;
+}
+
+export interface PeopleResponse {
+  people: Person[];
+}
+
+export const roleSchema = z.strictObject({ role: z.enum(['participant', 'moderator']) });
+export type RoleBody = z.input<typeof roleSchema>;
+
+export interface ResetLinkResponse {
+  /** The app's path that sets a new password, e.g. /reset-password/<token>; works once. */
+  path: string;
+  expiresAt: string;
+}
+
+export interface Account {
+  user: User;
+  email: string;
+}
+
+export const updateAccountSchema = joinSchema.pick({ displayName: true, organisation: true });
+export type UpdateAccountBody = z.input<typeof updateAccountSchema>;
+
+const newPassword = joinSchema.shape.password;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  newPassword,
+});
+export type ChangePasswordBody = z.input<typeof changePasswordSchema>;
+
+export const deleteAccountSchema = z.strictObject({
+  password: z.string().min(1, 'Enter your password to confirm.').max(200),
+});
+export type DeleteAccountBody = z.input<typeof deleteAccountSchema>;
+
+export interface PasswordResetInfo {
+  /** Whether the forum can send email; without it, a moderator issues reset links. */
+  email: boolean;
+}
+
+export const requestResetSchema = z.strictObject({ email: signInSchema.shape.email });
+export type RequestResetBody = z.input<typeof requestResetSchema>;
+
+export const completeResetSchema = z.strictObject({ password: newPassword });
+export type CompleteResetBody = z.input<typeof completeResetSchema>;
