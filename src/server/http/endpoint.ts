@@ -38,7 +38,11 @@ export interface EndpointOptions {
    * few statements without holding a transaction open meanwhile.
    */
   transaction?: boolean;
+  /** Signing out: the one write a suspended account may still make. */
+  whileSuspended?: boolean;
 }
+
+export const SUSPENDED_MESSAGE = 'This account is suspended. A moderator can restore it.';
 
 async function readBody(request: Request): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
@@ -96,7 +100,7 @@ function answerRead(c: Context, answer: CachedAnswer): Response {
 export function endpoint(
   backend: Backend,
   run: (args: EndpointArgs) => Promise<Reply | undefined> | Reply | undefined,
-  { transaction = true }: EndpointOptions = {},
+  { transaction = true, whileSuspended = false }: EndpointOptions = {},
 ) {
   return async (c: Context) => {
     if (backend.latencyMs > 0) await new Promise((r) => setTimeout(r, backend.latencyMs));
@@ -130,6 +134,9 @@ export function endpoint(
         await closeDueDiscussions(tx, now);
         const viewer = await userForToken(tx, token);
         const ctx: Ctx = { tx, viewer, now, cook, passwords: backend.passwords };
+        if (mutates && viewer?.suspended_at && !whileSuspended) {
+          throw new RuleError(403, 'suspended', SUSPENDED_MESSAGE);
+        }
         if (key && viewer) {
           const seen = await tx
             .selectFrom('idempotency')
