@@ -23,10 +23,14 @@ export function sessionRoutes(backend: Backend) {
     )
     .delete(
       '/session',
-      endpoint(backend, async ({ ctx, token }) => {
-        await signOut(ctx, token);
-        return { status: 204, session: null };
-      }),
+      endpoint(
+        backend,
+        async ({ ctx, token }) => {
+          await signOut(ctx, token);
+          return { status: 204, session: null };
+        },
+        { whileSuspended: true },
+      ),
     )
     .post(
       '/accounts',
