@@ -24,11 +24,18 @@ export const ACTION_LABEL: Record<LogEntry['action'], string> = {
   open: 'Reopened discussion',
   close: 'Closed discussion',
   'publish-digest': 'Digest publishing',
+  'grant-moderator': 'Made moderator',
+  'withdraw-moderator': 'Withdrew moderator role',
+  suspend: 'Suspended account',
+  'restore-account': 'Restored account',
+  'issue-reset-link': 'Issued password reset link',
 };
 
 const FILTERS = ['discussion', 'action', 'moderator'] as const;
 
 function target(e: LogEntry): { label: string; to: string } {
+  if (e.kind === 'account')
+    return { label: `Account: ${e.reason ?? e.targetId}`, to: '/moderation/people' };
   const base = `/discussions/${e.discussionSlug}`;
   if (e.kind === 'comment') return { label: 'Comment', to: `${base}/comments/${e.targetId}` };
   if (e.kind === 'resource') return { label: 'Resource', to: `${base}/resources` };
@@ -122,8 +129,8 @@ export function ModerationLog() {
                     <td>
                       <Link to={to}>{label}</Link>
                     </td>
-                    <td>{titles.get(e.discussionSlug) ?? e.discussionSlug}</td>
-                    <td>{e.reason ?? '—'}</td>
+                    <td>{titles.get(e.discussionSlug) ?? (e.discussionSlug || '—')}</td>
+                    <td>{e.kind === 'account' ? '—' : (e.reason ?? '—')}</td>
                   </tr>
                 );
               })}
