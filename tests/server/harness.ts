@@ -1,7 +1,8 @@
 /**
- * What the server tests share: a fresh data folder, a fake client build, the
- * server started in-process on port 0, a client that keeps its session cookie,
- * and a dump of every table to compare databases record by record.
+ * What the server tests share: a fresh data folder (and, on PostgreSQL, a fresh
+ * database that goes with it), a fake client build, the server started
+ * in-process on port 0, a client that keeps its session cookie, and a dump of
+ * every table to compare databases record by record.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,11 @@ import { afterEach } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { openSqliteFile } from '../../src/server/engines/sqlite-file';
 import type { Kysely } from 'kysely';
+import type { Engine } from '../../src/server/engines/engine';
 import { startServer } from '../../src/server/main';
+import { openDatabase } from '../../src/server/node/database';
 import { jsonLog } from '../../src/server/node/log';
+import { createPostgresDatabase } from './postgres';
 import { TABLES } from '../../src/server/store/transfer';
 
 export const SLUG = 'advancing-womens-rights-through-social-media';
@@ -55,11 +59,46 @@ export function memoryLog() {
   return { log, out, err, requests: () => parse(out).filter((l) => 'method' in l) };
 }
 
-export function configFor(dataDir: string, extra: Record<string, string> = {}) {
-  return readConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...extra });
+/** The engines every socket test runs on: a SQLite file, and a PostgreSQL database. */
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** The PostgreSQL database that stands for a data folder, as its SQLite file does. */
+const databases = new Map<string, string>();
+
+/** Puts the forum of `dataDir` on a fresh PostgreSQL database (on SQLite, its file is already its own). */
+export async function onEngine(dataDir: string, engine: EngineName): Promise<void> {
+  if (engine === 'sqlite' || databases.has(dataDir)) return;
+  const { url, drop } = await createPostgresDatabase();
+  databases.set(dataDir, url);
+  cleanups.push(async () => {
+    databases.delete(dataDir);
+    await drop();
+  });
 }
 
-export async function startOn(dataDir: string, { clientDir = fakeClient(), demo = true } = {}) {
+export function configFor(dataDir: string, extra: Record<string, string> = {}) {
+  const url = databases.get(dataDir);
+  return readConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...(url ? { DATABASE_URL: url } : {}),
+    ...extra,
+  });
+}
+
+export interface StartOptions {
+  clientDir?: string;
+  demo?: boolean;
+  engine?: EngineName;
+}
+
+export async function startOn(
+  dataDir: string,
+  { clientDir = fakeClient(), demo = true, engine = 'sqlite' }: StartOptions = {},
+) {
+  await onEngine(dataDir, engine);
   const logs = memoryLog();
   const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0' });
   const server = await startServer({ config, clientDir, log: logs.log });
@@ -99,9 +138,7 @@ export function visitor(base: string) {
 
 export type Dump = Record<string, Record<string, unknown>>;
 
-/** Every record of every table, in key order: equal dumps are equal forums. */
-export async function dumpFile(file: string): Promise<Record<string, Record<string, unknown>[]>> {
-  const engine = openSqliteFile(file);
+async function dumpTables(engine: Engine): Promise<Record<string, Record<string, unknown>[]>> {
   try {
     const db = engine.db as unknown as Kysely<Dump>;
     const dump: Record<string, Record<string, unknown>[]> = {};
@@ -114,4 +151,16 @@ export async function dumpFile(file: string): Promise<Record<string, Record<stri
   } finally {
     await engine.close();
   }
+}
+
+/** Every record of every table, in key order: equal dumps are equal forums. */
+export function dumpFile(file: string): Promise<Record<string, Record<string, unknown>[]>> {
+  return dumpTables(openSqliteFile(file));
+}
+
+/** As dumpFile, for the database of any settings: the SQLite file or PostgreSQL. */
+export async function dumpDatabase(
+  config: ReturnType<typeof configFor>,
+): Promise<Record<string, Record<string, unknown>[]>> {
+  return dumpTables(await openDatabase(config));
 }

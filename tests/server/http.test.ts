@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PARTICIPANT, SLUG, INDEX_HTML, startOn, tempDir } from './harness';
+import { ENGINES, PARTICIPANT, SLUG, INDEX_HTML, startOn as startOnFile, tempDir } from './harness';
 
-describe('the Node server over a socket', () => {
+describe.each(ENGINES)('the Node server over a socket, on %s', (engine) => {
+  const startOn = (dataDir: string, options: { demo?: boolean } = {}) =>
+    startOnFile(dataDir, { ...options, engine });
+
   it('answers /healthz once the database answers, and 503 when it does not', async () => {
     const { server, visitor } = await startOn(tempDir());
     const health = await visitor().call('/healthz');
