@@ -46,7 +46,8 @@ async function pageRows(
   if (cursor !== undefined) {
     const { dir, id } = decodeCursor(cursor);
     const at = await findCommentIn(ctx.tx, slug, id);
-    if (!at) throw badCursor();
+    // An entry the viewer may not see is answered as an unknown one: no probing by cursor.
+    if (!at || !canSee(ctx, at)) throw badCursor();
     if (dir === 'b') return findThreadPageBefore(ctx.tx, slug, reader, at.thread_key, limit);
     start = { after: at.thread_key };
   } else if (anchor !== undefined) {
