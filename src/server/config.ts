@@ -21,6 +21,8 @@ export interface Config {
   demo: boolean;
   /** Where people reach the server; read now, used by later features. */
   publicOrigin: string;
+  /** `SMTP_URL` and `MAIL_FROM`: how the forum sends email; null, it sends none. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** A setting or argument the person must fix: the CLI prints its message alone, without a stack. */
@@ -78,6 +80,16 @@ function readOrigin(value: string | undefined, host: string, port: number): stri
   return url.origin;
 }
 
+function readMail(url: string | undefined, from: string | undefined, origin: string) {
+  if (url === undefined || url === '') return null;
+  if (!/^smtps?:\/\/[^/]+/.test(url)) {
+    throw new UsageError(
+      'SMTP_URL must be an SMTP address such as smtps://user:password@smtp.example.org:465, or unset to send no email.',
+    );
+  }
+  return { smtpUrl: url, from: from || `Agora <agora@${new URL(origin).hostname}>` };
+}
+
 function readDatabaseUrl(value: string | undefined): URL | null {
   if (value === undefined || value === '') return null;
   let url: URL | null = null;
@@ -127,6 +139,7 @@ export function readConfig(env: Env = process.env): Config {
     database: databaseUrl ? withoutPassword(databaseUrl) : databaseFile,
     demo: readDemo(env.AGORA_DEMO),
     publicOrigin: readOrigin(env.PUBLIC_ORIGIN, host, port),
+    mail: readMail(env.SMTP_URL, env.MAIL_FROM, readOrigin(env.PUBLIC_ORIGIN, host, port)),
   };
 }
 

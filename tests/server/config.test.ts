@@ -31,6 +31,7 @@ describe('the server’s settings', () => {
       database: '/srv/agora/agora.sqlite',
       demo: true,
       publicOrigin: 'https://agora.example.org',
+      mail: null,
     });
     expect(readConfig({ HOST: '::1', PORT: '80' }).publicOrigin).toBe('http://[::1]:80');
   });
