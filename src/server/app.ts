@@ -11,6 +11,8 @@ import { entryRoutes } from './routes/entries';
 import { discussionRoutes } from './routes/discussions';
 import { moderationRoutes } from './routes/moderation';
 import { sessionRoutes } from './routes/session';
+import { peopleRoutes } from './routes/people';
+import { accountRoutes } from './routes/account';
 
 const notFound = (message: string): ErrorBody => ({ error: { code: 'not_found', message } });
 
@@ -34,6 +36,8 @@ export function createApp(backend: Backend) {
   app.route('/', discussionRoutes(backend));
   app.route('/', entryRoutes(backend));
   app.route('/', moderationRoutes(backend));
+  app.route('/', peopleRoutes(backend));
+  app.route('/', accountRoutes(backend));
   if (backend.resetDemo) {
     const reset = backend.resetDemo;
     app.post(

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { Rendered } from '../lib/markdown';
+import type { Mailer } from './mail';
 import type { PasswordHasher } from './rules/core';
 import type { Peers } from './engines/engine';
 import type { PageCache } from './http/page-cache';
@@ -31,6 +32,8 @@ export interface Backend {
   cache?: PageCache;
   /** Other servers on the same database (PostgreSQL): their writes clear this one's cache too. */
   peers?: Peers;
+  /** Sends email (SMTP_URL); absent, the forum sends none and moderators issue reset links. */
+  mail?: Mailer;
   /** Present only where demo data may be reset (the in-page demo and tests). */
   resetDemo?: () => Promise<void>;
 }
