@@ -114,6 +114,8 @@ export function visitor(base: string) {
     const headers = new Headers(rest.headers);
     if (cookie) headers.set('Cookie', cookie);
     if (json !== undefined) headers.set('Content-Type', 'application/json');
+    // What a browser sends with the forum's own pages' requests (fetch adds no Origin here).
+    if (!headers.has('Sec-Fetch-Site')) headers.set('Sec-Fetch-Site', 'same-origin');
     const response = await fetch(`${base}${path}`, {
       ...rest,
       headers,
