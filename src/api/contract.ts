@@ -447,6 +447,8 @@ export const decisionSchema = z
     body: commentBodySchema.optional(),
     /** The status the moderator saw; a different current status is a 409. */
     expectedStatus: z.enum(ENTRY_STATUSES),
+    /** The entry's `editedAt ?? createdAt` as the moderator read it; a later edit is a 409. */
+    expectedVersion: z.string().max(40).optional(),
   })
   .refine((d) => !(d.action === 'reject' || d.action === 'hide') || (d.reason ?? '') !== '', {
     error: 'Give a reason.',
