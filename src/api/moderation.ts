@@ -75,6 +75,7 @@ const toBody = ({ kind, entry, action, reason, body }: DecisionVars): DecisionBo
   id: entry.id,
   action,
   expectedStatus: entry.status,
+  expectedVersion: ('editedAt' in entry ? entry.editedAt : null) ?? entry.createdAt,
   ...(reason ? { reason } : {}),
   ...(body !== undefined ? { body } : {}),
 });

@@ -4,12 +4,12 @@
  * viewer may not see, approval of an entry changed after the moderator read it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/api/contract';
 import { createApp } from '../../src/server/app';
 import { type MemoryBackend, createMemoryBackend } from '../../src/server/memory';
 
 const SLUG = 'advancing-womens-rights-through-social-media';
-const ORIGIN = 'http://localhost:3000';
+/** The app answers `app.request` as http://localhost, its public origin here. */
+const ORIGIN = 'http://localhost';
 const AMINA = { email: 'amina@example.org', password: 'demo-participant' };
 const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
 
@@ -31,7 +31,7 @@ async function call(
   cookie = '',
   headers: Record<string, string> = {},
 ): Promise<Answer> {
-  const response = await app.request(`/api${path}`, {
+  const response = await app.request(`${ORIGIN}/api${path}`, {
     method,
     headers: {
       Origin: ORIGIN,
@@ -45,14 +45,13 @@ async function call(
 }
 
 async function signIn(account: { email: string; password: string }): Promise<string> {
-  const response = await app.request('/api/session', {
+  const response = await app.request(`${ORIGIN}/api/session`, {
     method: 'POST',
     headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
     body: JSON.stringify(account),
   });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
-  expect(cookie.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
-  return cookie;
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
 
 /** A 4xx in the contract's error shape. */
@@ -182,5 +181,56 @@ describe('cursors and anchors', () => {
       amina,
     );
     expect(own.status).toBe(200);
+  });
+});
+
+describe('approval publishes what the moderator read', () => {
+  it('a comment changed after the queue loaded answers 409 with the new text, and stays pending', async () => {
+    const amina = await signIn(AMINA);
+    const posted = await call(
+      `/discussions/${SLUG}/comments`,
+      'POST',
+      { body: 'Kind words' },
+      amina,
+    );
+    const read = posted.body as { id: string; status: string; createdAt: string; editedAt: string | null };
+    expect(read.status).toBe('pending');
+    const edited = await call(`/comments/${read.id}`, 'PATCH', { body: 'Spam spam spam' }, amina);
+    expect(edited.status).toBe(200);
+    const moderator = await signIn(MODERATOR);
+    const approval = {
+      kind: 'comment',
+      id: read.id,
+      action: 'approve',
+      expectedStatus: 'pending',
+      expectedVersion: read.editedAt ?? read.createdAt,
+    };
+    const answer = await call('/moderation/decisions', 'POST', approval, moderator);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({
+      error: {
+        code: 'conflict',
+        message:
+          'The author changed this comment after you read it: read it again before deciding.',
+        details: { comment: { id: read.id, body: 'Spam spam spam', status: 'pending' } },
+      },
+    });
+    const batch = await call(
+      '/moderation/decisions/batch',
+      'POST',
+      { decisions: [approval] },
+      moderator,
+    );
+    expect(batch.body).toMatchObject({ results: [{ ok: false, error: { code: 'conflict' } }] });
+    // Deciding on the text as it now stands works.
+    const current = (answer.body as { error: { details: { comment: { editedAt: string } } } }).error
+      .details.comment;
+    const again = await call(
+      '/moderation/decisions',
+      'POST',
+      { ...approval, expectedVersion: current.editedAt },
+      moderator,
+    );
+    expect(again.status).toBe(200);
   });
 });

@@ -79,6 +79,10 @@ const nounOf = (kind: EntryKind) => (kind === 'comment' ? 'comment' : 'resource'
 const decidedFirst = (kind: EntryKind, status: EntryStatus) =>
   `Another moderator decided first: this ${nounOf(kind)} is now ${STATUS_WORD[status]}.`;
 
+/** What the moderator read: an author's edit changes it (resources are not edited). */
+const versionOf = (entry: Entry) =>
+  entry.kind === 'comment' ? (entry.row.edited_at ?? entry.row.created_at) : entry.row.created_at;
+
 /** The entry is no longer as the moderator saw it: say so, with its current state. */
 async function conflict(ctx: Ctx, entry: Entry, message: string): Promise<RuleError> {
   return new RuleError(409, 'conflict', message, undefined, { ...(await project(ctx, entry)) });
@@ -191,6 +195,13 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse
   const { status } = entry.row;
   if (status !== d.expectedStatus) {
     throw await conflict(ctx, entry, decidedFirst(d.kind, status));
+  }
+  if (d.expectedVersion !== undefined && d.expectedVersion !== versionOf(entry)) {
+    throw await conflict(
+      ctx,
+      entry,
+      `The author changed this ${nounOf(d.kind)} after you read it: read it again before deciding.`,
+    );
   }
   if (!FROM[d.action].includes(status)) {
     throw await conflict(
