@@ -245,10 +245,22 @@ const people = (dialect: Dialect): Migration => ({
   },
 });
 
+/** Security: each session's last use, for its idle expiry. */
+const security = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+    await db.schema.alterTable('sessions').addColumn('last_seen_at', text).execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
-      Promise.resolve({ '001-initial': initial(dialect), '002-people': people(dialect) }),
+      Promise.resolve({
+        '001-initial': initial(dialect),
+        '002-people': people(dialect),
+        '003-security': security(dialect),
+      }),
   };
 }
 

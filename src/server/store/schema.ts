@@ -42,6 +42,8 @@ export interface SessionsTable {
   token_hash: string;
   user_id: string;
   created_at: string;
+  /** When the session was last used (migration 003), for the idle expiry; null until then. */
+  last_seen_at?: string | null;
 }
 
 export interface DiscussionsTable {
