@@ -27,6 +27,8 @@ export interface Backend {
   /** Added before every answer: the demo's `?latency=`, zero elsewhere. */
   latencyMs: number;
   cookieOptions: CookieOptions;
+  /** The session cookie's name when not the contract's: `__Host-…` over HTTPS. */
+  sessionCookie?: string;
   log: { error(error: unknown): void };
   /** Answers to reads kept until the next write: the Node server's, where only the app writes. */
   cache?: PageCache;

@@ -106,10 +106,11 @@ export function endpoint(
     if (backend.latencyMs > 0) await new Promise((r) => setTimeout(r, backend.latencyMs));
     const request = c.req.raw;
     const mutates = request.method !== 'GET' && request.method !== 'HEAD';
+    const cookieName = backend.sessionCookie ?? SESSION_COOKIE;
     try {
       const body = await readBody(request);
       const cook = mutates ? await backend.renderer() : backend.rendererIfLoaded();
-      const token = getCookie(c, SESSION_COOKIE) || undefined;
+      const token = getCookie(c, cookieName) || undefined;
       const key = mutates ? request.headers.get('Idempotency-Key') : null;
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const now = backend.clock();
@@ -132,7 +133,7 @@ export function endpoint(
 
       const handle = async (tx: Tx): Promise<Reply> => {
         await closeDueDiscussions(tx, now);
-        const viewer = await userForToken(tx, token);
+        const viewer = await userForToken(tx, token, now);
         const ctx: Ctx = { tx, viewer, now, cook, passwords: backend.passwords };
         if (mutates && viewer?.suspended_at && !whileSuspended) {
           throw new RuleError(403, 'suspended', SUSPENDED_MESSAGE);
@@ -175,9 +176,9 @@ export function endpoint(
         backend.onWrite();
       }
 
-      if (reply.session === null) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      if (reply.session === null) deleteCookie(c, cookieName, backend.cookieOptions);
       else if (reply.session !== undefined) {
-        setCookie(c, SESSION_COOKIE, reply.session, backend.cookieOptions);
+        setCookie(c, cookieName, reply.session, backend.cookieOptions);
       }
       if (reply.status === 204) return c.body(null, 204);
       if (!mutates && (reply.status ?? 200) === 200) {

@@ -14,8 +14,8 @@ export function sessionRoutes(backend: Backend) {
       '/session',
       endpoint(
         backend,
-        async ({ ctx, body }) => {
-          const { body: session, token } = await signIn(ctx, body);
+        async ({ ctx, body, token: previous }) => {
+          const { body: session, token } = await signIn(ctx, body, previous);
           return { body: session, session: token };
         },
         quick,

@@ -1,7 +1,9 @@
 import { joinSchema, signInSchema, type SessionResponse } from '../../api/contract';
+import { isCommonPassword } from '../common-passwords';
 import { decoyHash } from '../passwords';
 import {
   deleteSession,
+  touchSession,
   findUserByEmail,
   findUserBySession,
   insertSession,
@@ -20,9 +22,33 @@ export async function hashToken(token: string): Promise<string> {
   );
 }
 
-export async function userForToken(tx: Tx, token: string | undefined): Promise<UserRow | null> {
+/** A session ends after this long unused, and this long after signing in in any case. */
+export const SESSION_IDLE_MS = 7 * 24 * 3600_000;
+export const SESSION_LIFETIME_MS = 30 * 24 * 3600_000;
+/** Last use is written at most this often, so reading pages writes little. */
+const TOUCH_EVERY_MS = 3600_000;
+
+export async function userForToken(
+  tx: Tx,
+  token: string | undefined,
+  now: Date,
+): Promise<UserRow | null> {
   if (!token || token.length > 200) return null;
-  return (await findUserBySession(tx, await hashToken(token))) ?? null;
+  const hash = await hashToken(token);
+  const found = await findUserBySession(tx, hash);
+  if (!found) return null;
+  const at = now.getTime();
+  if (
+    at - Date.parse(found.lastSeenAt) > SESSION_IDLE_MS ||
+    at - Date.parse(found.createdAt) > SESSION_LIFETIME_MS
+  ) {
+    await deleteSession(tx, hash);
+    return null;
+  }
+  if (at - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
+    await touchSession(tx, hash, now.toISOString());
+  }
+  return found.user;
 }
 
 /** A session: a 256-bit random token for the cookie, its hash in the database. */
@@ -36,11 +62,15 @@ export function getSession(ctx: Ctx): SessionResponse {
   return { user: ctx.viewer ? toUser(ctx.viewer) : null };
 }
 
+export const COMMON_PASSWORD =
+  'This password is one of the most common, and among the first that guessers try. Choose another.';
+
 let decoy: Promise<string> | null = null;
 
 export async function signIn(
   ctx: Ctx,
   input: unknown,
+  previous?: string,
 ): Promise<{ body: SessionResponse; token: string }> {
   const { email, password } = parse(signInSchema, input);
   const user = await findUserByEmail(ctx.tx, email);
@@ -50,6 +80,8 @@ export async function signIn(
   if (!user || !ok) {
     throw new RuleError(401, 'unauthenticated', 'That email and password do not match an account.');
   }
+  // A new token at every sign-in: one planted in the browser beforehand opens nothing.
+  await signOut(ctx, previous);
   return { body: { user: toUser(user) }, token: await startSession(ctx, user) };
 }
 
@@ -62,6 +94,9 @@ export async function join(
   input: unknown,
 ): Promise<{ body: SessionResponse; token: string }> {
   const data = parse(joinSchema, input);
+  if (isCommonPassword(data.password)) {
+    throw new RuleError(400, 'validation_failed', COMMON_PASSWORD, { password: COMMON_PASSWORD });
+  }
   if (await findUserByEmail(ctx.tx, data.email)) {
     throw new RuleError(
       409,

@@ -15,13 +15,26 @@ export async function insertUser(tx: Tx, row: Insertable<UsersTable>): Promise<v
   await tx.insertInto('users').values(row).execute();
 }
 
-export function findUserBySession(tx: Tx, tokenHash: string): Promise<UserRow | undefined> {
-  return tx
+export interface SessionUser {
+  user: UserRow;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export async function findUserBySession(
+  tx: Tx,
+  tokenHash: string,
+): Promise<SessionUser | undefined> {
+  const row = await tx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
+    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_created_at: createdAt, last_seen_at: lastSeenAt, ...user } = row;
+  return { user, createdAt, lastSeenAt: lastSeenAt ?? createdAt };
 }
 
 export async function insertSession(
@@ -32,7 +45,15 @@ export async function insertSession(
 ): Promise<void> {
   await tx
     .insertInto('sessions')
-    .values({ token_hash: tokenHash, user_id: userId, created_at: at })
+    .values({ token_hash: tokenHash, user_id: userId, created_at: at, last_seen_at: at })
+    .execute();
+}
+
+export async function touchSession(tx: Tx, tokenHash: string, at: string): Promise<void> {
+  await tx
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('token_hash', '=', tokenHash)
     .execute();
 }
 
