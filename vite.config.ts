@@ -134,6 +134,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           // An upper bound, not a wait: a test goes on as soon as what it awaits shows.
           // A loaded 2-core machine takes seconds to load a route's code the first time.
           testTimeout: 20_000,
+          // Every test starts from a fresh query client, database, DOM, cookies and handlers
+          // (tests/setup.ts), so the files of a worker share its loaded modules: the database
+          // snapshot, the app and the libraries load once per worker, not again for each file.
+          isolate: false,
         },
       },
       {
