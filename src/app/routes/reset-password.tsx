@@ -1,0 +1,14 @@
+import { useParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { CompleteReset, RequestReset } from '../../features/account/password-reset';
+
+export function ResetPasswordRoute() {
+  const { token } = useParams();
+  useDocumentTitle(token ? 'Choose a new password' : 'Forgot your password?');
+  return (
+    <div className="account-page">
+      <h1>{token ? 'Choose a new password' : 'Forgot your password?'}</h1>
+      {token ? <CompleteReset token={token} /> : <RequestReset />}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { NavLink } from 'react-router';
+import { useSession } from '../../api/session';
+
+/** The header's links to managing people (moderators) and one's own account (anyone signed in). */
+export function AccountNavLinks() {
+  const { data } = useSession();
+  const user = data?.user;
+  if (!user) return null;
+  return (
+    <>
+      {user.role === 'moderator' && <NavLink to="/moderation/people">People</NavLink>}
+      <NavLink to="/account">Account</NavLink>
+    </>
+  );
+}

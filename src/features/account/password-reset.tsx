@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
+import { accountQueries, useCompleteReset, useRequestReset } from '../../api/account';
+import { ApiError } from '../../api/http';
+import { errorMessage } from '../../components/error-state';
+import { Field } from '../../components/field';
+
+/** Asks for a link by email where the forum sends email; elsewhere says to ask a moderator. */
+export function RequestReset() {
+  const info = useQuery(accountQueries.resetInfo());
+  const [email, setEmail] = useState('');
+  const ask = useRequestReset();
+  if (info.data && !info.data.email) {
+    return (
+      <p className="notice" role="status">
+        This forum does not send email. Ask a moderator for a one-time link to reset your password.
+      </p>
+    );
+  }
+  if (ask.isSuccess) {
+    return (
+      <p className="notice" role="status">
+        If an account has this email, a link is on its way. It works once, within an hour.
+      </p>
+    );
+  }
+  const fields = ask.error instanceof ApiError ? ask.error.fields : {};
+  return (
+    <form
+      className="account-form"
+      noValidate
+      onSubmit={(e: SubmitEvent) => {
+        e.preventDefault();
+        ask.mutate({ email });
+      }}
+    >
+      <Field id="reset-email" label="Email" error={fields.email}>
+        {(c) => (
+          <input
+            {...c}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        )}
+      </Field>
+      {ask.isError && !fields.email && (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(ask.error)}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={ask.isPending}>
+        Send me a link
+      </button>
+    </form>
+  );
+}
+
+export function CompleteReset({ token }: { token: string }) {
+  const check = useQuery(accountQueries.reset(token));
+  const [password, setPassword] = useState('');
+  const complete = useCompleteReset(token);
+  if (complete.isSuccess) {
+    return (
+      <p className="notice" role="status">
+        Your password is set. <Link to="/sign-in">Sign in</Link> with it.
+      </p>
+    );
+  }
+  if (check.isError) {
+    return (
+      <p className="notice notice-error" role="alert">
+        {errorMessage(check.error)} <Link to="/reset-password">Ask for a new link</Link>.
+      </p>
+    );
+  }
+  const fields = complete.error instanceof ApiError ? complete.error.fields : {};
+  return (
+    <form
+      className="account-form"
+      noValidate
+      onSubmit={(e: SubmitEvent) => {
+        e.preventDefault();
+        complete.mutate({ password });
+      }}
+    >
+      <Field id="reset-password" label="New password" error={fields.password}>
+        {(c) => (
+          <input
+            {...c}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      {complete.isError && !fields.password && (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(complete.error)}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={complete.isPending}>
+        Set the new password
+      </button>
+    </form>
+  );
+}
