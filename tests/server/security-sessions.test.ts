@@ -1,14 +1,11 @@
 /**
  * Accounts and sessions on the server: the most common passwords are refused,
  * every sign-in starts a new session and ends the one the browser had, sessions
- * end when idle and at their absolute lifetime; the Node server's answers
- * carry the security headers.
+ * end when idle and at their absolute lifetime.
  */
-import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/contract';
 import { createApp } from '../../src/server/app';
-import { securityHeaders } from '../../src/server/http/security-headers';
 import { type MemoryBackend, createMemoryBackend } from '../../src/server/memory';
 import { SESSION_IDLE_MS, SESSION_LIFETIME_MS } from '../../src/server/rules/session';
 
@@ -24,6 +21,11 @@ beforeEach(async () => {
   await memory.reset();
   app = createApp(memory.backend);
 });
+
+const db = () => {
+  if (!memory) throw new Error('no backend');
+  return memory.engine().db;
+};
 
 function send(path: string, method: string, body?: unknown, cookie = '') {
   return app.request(`/api${path}`, {
@@ -58,9 +60,8 @@ describe('passwords', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { fields: Record<string, string> } };
     expect(body.error.fields.password).toMatch(/most common/);
-    const rows = await memory
-      .engine()
-      .db.selectFrom('users')
+    const rows = await db()
+      .selectFrom('users')
       .select('id')
       .where('email', '=', 'guess@example.org')
       .execute();
@@ -75,7 +76,6 @@ describe('passwords', () => {
     });
     expect(response.status).toBe(201);
   });
-
 });
 
 describe('sessions', () => {
@@ -97,7 +97,7 @@ describe('sessions', () => {
     expect(await viewer(cookie)).not.toBeNull();
     now += SESSION_IDLE_MS + 60_000;
     expect(await viewer(cookie)).toBeNull();
-    const rows = await memory!.engine().db.selectFrom('sessions').select('token_hash').execute();
+    const rows = await db().selectFrom('sessions').select('token_hash').execute();
     expect(rows).toEqual([]);
   });
 
@@ -116,25 +116,5 @@ describe('sessions', () => {
     const cookie = await signIn();
     expect((await send('/session', 'DELETE', undefined, cookie)).status).toBe(204);
     expect(await viewer(cookie)).toBeNull();
-  });
-});
-
-describe('the server’s headers', () => {
-  const served = (origin: string) => {
-    const app = new Hono();
-    app.use(securityHeaders(origin));
-    app.get('/', (c) => c.text('page'));
-    return app.request('/');
-  };
-
-  it('forbid framing, sniffing and leaking the address; HSTS only over HTTPS', async () => {
-    const plain = await served('http://127.0.0.1:3000');
-    expect(plain.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
-    expect(plain.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
-    expect(plain.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(plain.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
-    expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
-    const tls = await served('https://discuss.example.org');
-    expect(tls.headers.get('Strict-Transport-Security')).toMatch(/max-age=\d+/);
   });
 });
