@@ -15,8 +15,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Every query, as Kysely reports it: for counting round trips. */
   log?: (event: LogEvent) => void;
-  /** A connection failed while idle in the pool; the pool drops it and opens another when needed. */
-  onIdleError?: (error: Error) => void;
+  /** A connection failed (PostgreSQL restarted, an administrator ended it); the pool opens another. */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -41,7 +41,12 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 export function openPostgres(url: string, options: PostgresOptions = {}): Engine {
   const client = { connectionString: url, types, application_name: 'agora' };
   const pool = new pg.Pool({ ...client, max: options.poolSize ?? 10 });
-  pool.on('error', (error) => options.onIdleError?.(error));
+  const failed = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', failed);
+  // The pool listens only while a connection is idle; one that fails while a request
+  // holds it would end the process unheard. Now the request's next query fails
+  // instead, and the pool drops the connection.
+  pool.on('connect', (connection) => connection.on('error', failed));
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     ...(options.log ? { log: options.log } : {}),
