@@ -39,19 +39,30 @@ export async function exportForum(config: Config, args: string[]): Promise<void>
   }
 }
 
+/**
+ * The file's lines, opened when the import asks for the first: readline drops
+ * the lines it reads before anyone iterates, which happens while the import
+ * waits on a database across a network.
+ */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  const read = createReadStream(file);
+  // pipeline hands a read error on to the gunzip stream, and readline on to the import.
+  const input = pipeline(read, createGunzip(), () => undefined);
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } finally {
+    input.destroy();
+    read.destroy();
+  }
+}
+
 export async function importForum(config: Config, args: string[]): Promise<void> {
   if (!args[0]) throw new UsageError('import needs a file: npm run import -- FILE.');
   const file = argumentPath(args[0]);
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}.`);
   const engine = await openDatabase(config);
-  const read = createReadStream(file);
-  // pipeline hands a read error on to the gunzip stream, and readline on to the import.
-  const input = pipeline(read, createGunzip(), () => undefined);
   try {
-    const counts = await importLines(
-      engine.db,
-      createInterface({ input, crlfDelay: Infinity }),
-    ).catch((error: unknown) => {
+    const counts = await importLines(engine.db, fileLines(file)).catch((error: unknown) => {
       if (error instanceof TransferError) throw error;
       const why = error instanceof Error ? error.message : String(error);
       throw new TransferError(`The import failed and changed nothing: ${why}.`);
@@ -59,8 +70,6 @@ export async function importForum(config: Config, args: string[]): Promise<void>
     await engine.afterImport?.();
     console.log(`Imported ${file} into ${config.database}: ${describeCounts(counts)}.`);
   } finally {
-    input.destroy();
-    read.destroy();
     await engine.close();
   }
 }
