@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, PARTICIPANT, SLUG, INDEX_HTML, startOn as startOnFile, tempDir } from './harness';
 
-describe.each(ENGINES)('the Node server over a socket, on %s', (engine) => {
+describe.each(ENGINES)('the Node server over a socket, on %s', { timeout: 30_000 }, (engine) => {
   const startOn = (dataDir: string, options: { demo?: boolean } = {}) =>
     startOnFile(dataDir, { ...options, engine });
 

@@ -1,0 +1,206 @@
+/**
+ * Two server processes (the built bundle) on one PostgreSQL database, as behind
+ * a load balancer: what one answers, the other knows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/server/engines/engine';
+import { openPostgres } from '../../src/server/engines/postgres';
+import { type Child, buildBundle, runBundle } from './built';
+import { MODERATOR, PARTICIPANT, SLUG, tempDir, visitor } from './harness';
+import { createPostgresDatabase } from './postgres';
+
+type Visitor = ReturnType<typeof visitor>;
+
+let built: Awaited<ReturnType<typeof buildBundle>>;
+let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+let db: Engine;
+const running: Child[] = [];
+const teardown: (() => Promise<void> | void)[] = [];
+let a: { child: Child; url: string };
+let b: { child: Child; url: string };
+
+function serve(): Child {
+  const child = runBundle(built.bundle, ['serve'], {
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    DATA_DIR: tempDir(),
+    AGORA_DEMO: '1',
+    AGORA_RATE_LIMITS: 'off',
+  });
+  running.push(child);
+  return child;
+}
+
+beforeAll(async () => {
+  [built, database] = await Promise.all([buildBundle(), createPostgresDatabase()]);
+  teardown.push(built.remove, database.drop);
+  db = openPostgres(database.url, { poolSize: 2 });
+  teardown.push(() => db.close());
+  // Both start at once on the empty database: one migrates and seeds, the other waits.
+  const [first, second] = [serve(), serve()];
+  const [readyA, readyB] = await Promise.all([first.ready, second.ready]);
+  a = { child: first, url: readyA.url };
+  b = { child: second, url: readyB.url };
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of running) child.process.kill('SIGKILL');
+  await Promise.all(running.map((child) => child.exited));
+  for (const step of teardown.reverse()) await step();
+});
+
+async function signedIn(base: string, account: { email: string; password: string }) {
+  const v = visitor(base);
+  await v.signIn(account);
+  return v;
+}
+
+/** The same session, through the other server. */
+function sameSession(v: Visitor, base: string): Visitor {
+  const other = visitor(base);
+  other.setCookie(v.cookie());
+  return other;
+}
+
+async function post(v: Visitor, body: string): Promise<string> {
+  const response = await v.call(`/api/discussions/${SLUG}/comments`, { json: { body } });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function thread(v: Visitor): Promise<{ id: string; body: string; status: string }[]> {
+  const response = await v.call(`/api/discussions/${SLUG}/comments?limit=100`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { comments: { id: string; body: string; status: string }[] })
+    .comments;
+}
+
+describe('two servers on one PostgreSQL database', () => {
+  it('started at once, migrated and seeded the forum once', async () => {
+    for (const { url } of [a, b]) {
+      const list = (await (await fetch(`${url}/api/discussions`)).json()) as {
+        discussions: { slug: string }[];
+      };
+      expect(list.discussions.map((d) => d.slug)).toEqual([SLUG]);
+    }
+    const users = await db.db.selectFrom('users').select('email').orderBy('email').execute();
+    expect(users.map((u) => u.email)).toEqual([PARTICIPANT.email, MODERATOR.email]);
+  });
+
+  it('takes a session made on one as valid on the other, and a sign-out on one ends it on both', async () => {
+    const onA = await signedIn(a.url, PARTICIPANT);
+    const onB = sameSession(onA, b.url);
+    const session = async (v: Visitor): Promise<unknown> => (await v.call('/api/session')).json();
+    expect(await session(onB)).toMatchObject({ user: { id: 'u-amina' } });
+    // A keeps that answer; the sign-out on B must clear it.
+    expect(await session(onA)).toMatchObject({ user: { id: 'u-amina' } });
+    expect((await onB.call('/api/session', { method: 'DELETE' })).status).toBe(204);
+    expect(await session(onA)).toEqual({ user: null });
+  });
+
+  it('reads on one what was just written on the other, through its kept answers too', async () => {
+    const moderatorA = await signedIn(a.url, MODERATOR);
+    const moderatorB = sameSession(moderatorA, b.url);
+    const amina = await signedIn(a.url, PARTICIPANT);
+    const aminaOnB = sameSession(amina, b.url);
+    const readers = { a: visitor(a.url), b: visitor(b.url) };
+    for (let i = 0; i < 20; i++) {
+      // Read first, twice, so that the next answer would come from each server's cache.
+      for (const v of [readers.a, readers.b, aminaOnB, readers.a, readers.b, aminaOnB]) {
+        await thread(v);
+      }
+      const [writer, reader] = i % 2 === 0 ? [moderatorA, readers.b] : [moderatorB, readers.a];
+      const published = await post(writer, `Published at once, number ${i}.`);
+      expect((await thread(reader)).map((c) => c.id)).toContain(published);
+      // The author sees their comment waiting, on the other server, at once.
+      const pending = await post(amina, `Waiting for a moderator, number ${i}.`);
+      expect((await thread(aminaOnB)).find((c) => c.id === pending)?.status).toBe('pending');
+    }
+  }, 60_000);
+
+  it('lets exactly one of two decisions taken at once on each server through, 20 times', async () => {
+    const amina = await signedIn(b.url, PARTICIPANT);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await post(amina, `Decide me, ${i}.`));
+    const onA = await signedIn(a.url, MODERATOR);
+    const onB = await signedIn(b.url, MODERATOR);
+    for (const id of ids) {
+      const decide = (v: Visitor, action: 'approve' | 'reject') =>
+        v.call('/api/moderation/decisions', {
+          json: { kind: 'comment', id, action, expectedStatus: 'pending', reason: 'Off topic.' },
+        });
+      const answers = await Promise.all([decide(onA, 'approve'), decide(onB, 'reject')]);
+      const statuses = answers.map((r) => r.status);
+      expect([...statuses].sort()).toEqual([200, 409]);
+      const won = statuses[0] === 200 ? 'published' : 'rejected';
+      const refused = answers[statuses[0] === 200 ? 1 : 0];
+      expect(await refused.json()).toMatchObject({
+        error: {
+          code: 'conflict',
+          message: `Another moderator decided first: this comment is now ${won}.`,
+          details: { comment: { id, status: won } },
+        },
+      });
+      const row = await db.db
+        .selectFrom('comments')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      expect(row?.status).toBe(won);
+    }
+    const logged = await db.db
+      .selectFrom('moderation_log')
+      .select('target_id')
+      .where('target_id', 'in', ids)
+      .execute();
+    expect(logged).toHaveLength(ids.length);
+  }, 60_000);
+
+  it('loses nothing it answered 201 when one is killed mid-load, and the other keeps serving', async () => {
+    const onA = await signedIn(a.url, PARTICIPANT);
+    const onB = sameSession(onA, b.url);
+    const accepted: string[] = [];
+    const failedOnB: string[] = [];
+    let killed = false;
+    let enough: () => void = () => undefined;
+    const killAt = new Promise<void>((resolve) => (enough = resolve));
+    const poster = async (v: Visitor, name: string, until: () => boolean) => {
+      for (let i = 0; !until(); i++) {
+        try {
+          const response = await v.call(`/api/discussions/${SLUG}/comments`, {
+            json: { body: `Comment ${name}.${i}, posted under load.` },
+          });
+          if (response.status !== 201) throw new Error(`${name} answered ${response.status}`);
+          accepted.push(((await response.json()) as { id: string }).id);
+          if (accepted.length >= 60) enough();
+        } catch (error) {
+          if (v === onB) failedOnB.push(String(error));
+          return; // on A, the connection died with the server
+        }
+      }
+    };
+    const afterKill = () => killed && accepted.length >= 120;
+    const posters = Promise.all([
+      ...Array.from({ length: 6 }, (_, n) => poster(onA, `a${n}`, () => false)),
+      ...Array.from({ length: 2 }, (_, n) => poster(onB, `b${n}`, afterKill)),
+    ]);
+    await killAt;
+    a.child.process.kill('SIGKILL');
+    killed = true;
+    expect(await a.child.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await posters;
+
+    expect(failedOnB).toEqual([]);
+    expect(await (await fetch(`${b.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const kept = new Set(
+      (await db.db.selectFrom('comments').select('id').where('id', 'in', accepted).execute()).map(
+        (r) => r.id,
+      ),
+    );
+    expect(accepted.length).toBeGreaterThanOrEqual(120);
+    expect(accepted.filter((id) => !kept.has(id))).toEqual([]);
+
+    b.child.process.kill('SIGTERM');
+    expect(await b.child.exited).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
