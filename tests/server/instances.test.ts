@@ -156,6 +156,47 @@ describe('two servers on one PostgreSQL database', () => {
     expect(logged).toHaveLength(ids.length);
   }, 60_000);
 
+  it('closes a discussion at its scheduled time once, whichever server comes first', async () => {
+    const moderator = await signedIn(a.url, MODERATOR);
+    const at = new Date(Date.now() + 1500).toISOString();
+    const scheduled = await moderator.call(`/api/discussions/${SLUG}`, {
+      method: 'PATCH',
+      json: { closesAt: at },
+    });
+    expect(scheduled.status).toBe(200);
+    const status = async (base: string) =>
+      ((await (await fetch(`${base}/api/discussions/${SLUG}`)).json()) as { status: string })
+        .status;
+    // Both keep the open discussion's page, which must not outlive the closing.
+    expect([await status(a.url), await status(b.url)]).toEqual(['open', 'open']);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(at) - Date.now() + 100));
+    const seen = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => status(i % 2 === 0 ? a.url : b.url)),
+    );
+    expect(seen).toEqual(Array.from({ length: 10 }, () => 'closed'));
+    const row = await db.db
+      .selectFrom('discussions')
+      .select(['status', 'closed_at', 'closed_reason'])
+      .where('slug', '=', SLUG)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'closed',
+      closed_at: at,
+      closed_reason: 'The discussion closed at its scheduled time.',
+    });
+    for (const base of [a.url, b.url]) {
+      const refused = await sameSession(moderator, base).call(`/api/discussions/${SLUG}/comments`, {
+        json: { body: 'Too late.' },
+      });
+      expect(refused.status).toBe(409);
+    }
+    const reopened = await moderator.call(`/api/discussions/${SLUG}`, {
+      method: 'PATCH',
+      json: { status: 'open' },
+    });
+    expect(reopened.status).toBe(200);
+  });
+
   it('loses nothing it answered 201 when one is killed mid-load, and the other keeps serving', async () => {
     const onA = await signedIn(a.url, PARTICIPANT);
     const onB = sameSession(onA, b.url);
