@@ -156,6 +156,30 @@ describe('two servers on one PostgreSQL database', () => {
     expect(logged).toHaveLength(ids.length);
   }, 60_000);
 
+  it('answers a post sent twice at once, to each server, with the same one comment', async () => {
+    const onA = await signedIn(a.url, PARTICIPANT);
+    const onB = sameSession(onA, b.url);
+    for (let i = 0; i < 10; i++) {
+      const send = (v: Visitor) =>
+        v.call(`/api/discussions/${SLUG}/comments`, {
+          json: { body: `Sent twice, number ${i}.` },
+          headers: { 'Idempotency-Key': `twice-${i}` },
+        });
+      const answers = await Promise.all([send(onA), send(onB)]);
+      expect(answers.map((r) => r.status)).toEqual([201, 201]);
+      const [first, second] = (await Promise.all(answers.map((r) => r.json()))) as {
+        id: string;
+      }[];
+      expect(second?.id).toBe(first?.id);
+      const copies = await db.db
+        .selectFrom('comments')
+        .select('id')
+        .where('body', '=', `Sent twice, number ${i}.`)
+        .execute();
+      expect(copies).toHaveLength(1);
+    }
+  });
+
   it('closes a discussion at its scheduled time once, whichever server comes first', async () => {
     const moderator = await signedIn(a.url, MODERATOR);
     const at = new Date(Date.now() + 1500).toISOString();
