@@ -5,7 +5,7 @@
  * on another (node/changes.ts). A backup is pg_dump's job, not this engine's.
  */
 import pg from 'pg';
-import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { listenForChanges } from '../node/changes';
 import type { DB } from '../store/schema';
 import type { Engine } from './engine';
@@ -13,8 +13,6 @@ import type { Engine } from './engine';
 export interface PostgresOptions {
   /** Connections the requests share; more requests wait their turn. */
   poolSize?: number;
-  /** Every query, as Kysely reports it: for counting round trips. */
-  log?: (event: LogEvent) => void;
   /** A connection failed (PostgreSQL restarted, an administrator ended it); the pool opens another. */
   onConnectionError?: (error: Error) => void;
 }
@@ -36,7 +34,8 @@ types.setTypeParser(pg.types.builtins.NUMERIC, (text: string) => Number(text));
 /** The key of the start-up lock, apart from Kysely's own migration lock. */
 const START_LOCK = '4279186102731551';
 
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+/** How the listening connection shows in pg_stat_activity. */
+export const LISTENER = 'agora-listen';
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Engine {
   const client = { connectionString: url, types, application_name: 'agora' };
@@ -47,10 +46,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Engine
   // holds it would end the process unheard. Now the request's next query fails
   // instead, and the pool drops the connection.
   pool.on('connect', (connection) => connection.on('error', failed));
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     dialect: 'postgres',
@@ -78,7 +74,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Engine
         );
       }
     },
-    peers: (handlers) => listenForChanges(() => new pg.Client(client), handlers),
+    peers: (handlers) =>
+      listenForChanges(() => new pg.Client({ ...client, application_name: LISTENER }), handlers),
     close: () => db.destroy(),
   };
 }
