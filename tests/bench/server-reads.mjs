@@ -75,7 +75,8 @@ async function emptyCache(server, cookie) {
     throw new Error(`The write between runs answered ${response.status}`);
 }
 
-export async function measureReads({ server, cookie, bare, workDir, log }) {
+/** `afterCached` is called once the first round's cached runs are done, before any uncached one. */
+export async function measureReads({ server, cookie, bare, workDir, log, afterCached = () => {} }) {
   const answers = Object.fromEntries(
     await Promise.all(
       Object.entries(PAGES).map(async ([k, p]) => [k, await capture(server.url, p)]),
@@ -112,6 +113,7 @@ export async function measureReads({ server, cookie, bare, workDir, log }) {
           seconds: SECONDS,
         });
         results[name].push(run);
+        if (round === 1 && name === 'cached304') afterCached();
         log(
           `  reads ${name} (round ${round}): ${run.requestsPerSecond} req/s, p99 ${run.latencyMs.p99} ms, load ${run.machine.loadAverage[0]}, others ${run.machine.othersPercent} % CPU`,
         );

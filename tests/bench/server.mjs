@@ -171,6 +171,7 @@ export async function runServerBench({ root, build, workDir, log = console.log }
       bare: join(HERE, 'bare-server.mjs'),
       workDir,
       log,
+      afterCached: () => memory.push(memoryRecord(server.pid, 'after cached reads')),
     });
     memory.push(memoryRecord(server.pid, 'after reads'));
     const posted = await measurePosts(server, cookie, log);
