@@ -7,10 +7,14 @@ import {
   PARTICIPANT,
   SEED_TITLE,
   expect,
+  filterQueue,
+  newDiscussion,
+  openDiscussion,
   postComment,
   signIn,
   signOut,
   test,
+  unique,
 } from './helpers';
 
 const PAGES = [
@@ -82,19 +86,28 @@ async function expectNoViolations(page: Page, state: string) {
   }
 }
 
-/** A participant's comment waits in the queue; the moderator is signed in, on the queue. */
+/**
+ * A participant's comment waits in the queue; the moderator is signed in, on the
+ * queue of the comment's discussion, one of the test's own.
+ */
 async function queueWithAComment(page: Page) {
+  const discussion = await newDiscussion(page);
   await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
-  await open(page, DISCUSSION_PATH, SEED_TITLE);
-  await postComment(page, 'A comment for the moderators to read.');
+  await openDiscussion(page, discussion);
+  await postComment(page, unique('A comment for the moderators to read.'));
   await expect(page.getByText(AWAITING)).toBeVisible();
   await signOut(page);
   await signIn(page, MODERATOR.email, MODERATOR.password);
   await open(page, '/moderation', 'Moderation');
+  await filterQueue(page, discussion);
   await expect(page.getByText('1 item waiting', { exact: true })).toBeVisible();
 }
 
 test.describe('accessibility of the states a person brings about', () => {
+  // Each state is checked in both color schemes, and one axe pass over a long page
+  // takes seconds on a busy machine.
+  test.slow();
+
   test('writing a comment: the composer with text, then its preview', async ({ page }) => {
     await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
     await open(page, DISCUSSION_PATH, SEED_TITLE);
@@ -158,12 +171,13 @@ test.describe('accessibility of the states a person brings about', () => {
     await expect(controls.getByRole('textbox', { name: 'Reason in your words' })).toBeVisible();
     await expectNoViolations(page, 'rejection reason form');
 
-    await controls.getByRole('textbox', { name: 'Reason in your words' }).fill('Not on topic.');
+    const reason = unique('Not on topic:');
+    await controls.getByRole('textbox', { name: 'Reason in your words' }).fill(reason);
     await controls.getByRole('button', { name: 'Reject with this reason' }).click();
     await expect(page.getByText('Nothing waits for a decision.')).toBeVisible();
     await page.getByRole('link', { name: 'Moderation log' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Moderation log' })).toBeVisible();
-    await expect(page.getByRole('cell', { name: 'Not on topic.' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: reason })).toBeVisible();
     await expectNoViolations(page, 'moderation log');
   });
 
@@ -186,10 +200,11 @@ test.describe('accessibility of the states a person brings about', () => {
   test.describe('when the backend cannot be reached', () => {
     // The demo's backend is a service worker in the page, which answers before any
     // request reaches the network (so page.route sees none): blocking it leaves the
-    // app with nothing to talk to.
+    // app with nothing to talk to. The server's requests are cut off on their way.
     test.use({ serviceWorkers: 'block' });
 
-    test('the home page says so and offers to try again', async ({ page }) => {
+    test('the home page says so and offers to try again', async ({ page, backend }) => {
+      if (backend === 'server') await page.route('**/api/**', (route) => route.abort());
       await page.goto('/');
       await expect(page.getByRole('heading', { level: 1, name: 'Discussions' })).toBeVisible();
       const alert = page.getByRole('alert');

@@ -9,15 +9,16 @@ import type { Page } from '@playwright/test';
 import { campaignPath, findHashtags, hashtagKey } from '../../src/lib/hashtags';
 import { XSS_VECTORS, type XssVector } from '../xss/vectors';
 import {
-  DISCUSSION_PATH,
   MODERATOR,
-  SEED_SLUG,
   expect,
+  filterQueue,
   liveRegion,
+  newDiscussion,
   postComment,
   signIn,
   signOut,
   test,
+  uniqueEmail,
 } from './helpers';
 
 const NEWCOMER = {
@@ -42,23 +43,28 @@ interface Posted {
   vector: XssVector;
   /** Added after the vector, to find the comment it became. */
   marker: string;
-  parentId: string | null;
+  /** Which of the discussion's first comments it replies to. */
+  parent: number | null;
 }
 
-/** The first vector of each family as a comment, the second as a reply to a seeded comment. */
+/** Published comments of the moderator's, in the test's own discussion, to reply to. */
+const PARENTS = [
+  'Often, the key is pairing online action with offline action.',
+  'Online activism is taking our struggles to a level of organising.',
+  'On the ground action is what it really takes for lasting change.',
+  'It needs an organising source to harness the momentum into action.',
+  'We campaigned to pressure a platform into filtering and banning.',
+  'What is needed are large active movements of women.',
+];
+
+/** The first vector of each family as a comment, the second as a reply to an earlier comment. */
 const POSTS: Posted[] = FAMILIES.flatMap((family, i) => {
   const [first, second] = ofFamily(family);
   const n = (k: number) => String(k).padStart(2, '0');
   return [
-    ...(first ? [{ vector: first, marker: `Case ${n(2 * i)} ends.`, parentId: null }] : []),
+    ...(first ? [{ vector: first, marker: `Case ${n(2 * i)} ends.`, parent: null }] : []),
     ...(second
-      ? [
-          {
-            vector: second,
-            marker: `Case ${n(2 * i + 1)} ends.`,
-            parentId: `c-original-${(i % 6) + 1}`,
-          },
-        ]
+      ? [{ vector: second, marker: `Case ${n(2 * i + 1)} ends.`, parent: i % PARENTS.length }]
       : []),
   ];
 });
@@ -165,15 +171,19 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
     expect(await foreignMarkup(page), `foreign markup on ${where}`).toEqual([]);
   };
 
+  // Everything is approved, so it goes into a discussion of the test's own.
+  const discussion = await newDiscussion(page, { comments: PARENTS });
+  const parentId = (p: Posted) => (p.parent === null ? null : discussion.commentIds[p.parent]);
+
   // A newcomer joins with a hostile name and organisation, and posts through the form.
-  await page.goto(DISCUSSION_PATH);
+  await page.goto(discussion.path);
   await page.getByRole('banner').getByRole('link', { name: 'Join' }).click();
   await page.getByLabel('Display name').fill(NEWCOMER.name);
   await page.getByLabel('Organisation (optional)').fill(NEWCOMER.organisation);
-  await page.getByLabel('Email').fill(NEWCOMER.email);
+  await page.getByLabel('Email').fill(uniqueEmail(NEWCOMER.email));
   await page.getByLabel('Password').fill(NEWCOMER.password);
   await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page).toHaveURL(DISCUSSION_PATH);
+  await expect(page).toHaveURL(discussion.path);
   await expect(page.getByRole('banner')).toContainText(NEWCOMER.name);
 
   const [typed, ...rest] = POSTS;
@@ -184,10 +194,10 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
   // The rest through the API, as a script would send them.
   const statuses = await postAll(page, [
     ...rest.map((p) => ({
-      path: `/discussions/${SEED_SLUG}/comments`,
-      body: { body: bodyOf(p), parentId: p.parentId },
+      path: `/discussions/${discussion.slug}/comments`,
+      body: { body: bodyOf(p), parentId: parentId(p) },
     })),
-    ...RESOURCES.map((r) => ({ path: `/discussions/${SEED_SLUG}/resources`, body: r })),
+    ...RESOURCES.map((r) => ({ path: `/discussions/${discussion.slug}/resources`, body: r })),
   ]);
   expect(statuses).toEqual([...rest, ...RESOURCES].map(() => 201));
   await page.reload();
@@ -198,6 +208,7 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
   await signOut(page);
   await signIn(page, MODERATOR.email, MODERATOR.password);
   await page.goto('/moderation');
+  await filterQueue(page, discussion);
   const waiting = POSTS.length + RESOURCES.length;
   for (const p of [POSTS[0], POSTS.at(-1)]) {
     await expect(page.locator('.prose', { hasText: p?.marker })).toBeVisible();
@@ -208,11 +219,11 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
   await expect(liveRegion(page)).toHaveText(`Approved ${waiting} entries.`);
   await expect(page.getByText('Nothing waits for a decision.')).toBeVisible();
   // Leave the moderators' page first: signed out there, it would ask for the queue again.
-  await page.goto(DISCUSSION_PATH);
+  await page.goto(discussion.path);
   await signOut(page);
 
   // A reader reads the thread: every vector is there as text, under the hostile name.
-  await page.goto(DISCUSSION_PATH);
+  await page.goto(discussion.path);
   const comments = page.getByRole('region', { name: 'Comments' });
   await expect(comments.getByRole('article', { name: NEWCOMER.name })).toHaveCount(POSTS.length);
   for (const p of POSTS) {
@@ -223,7 +234,7 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
   await expect(comments.getByText(NEWCOMER.organisation, { exact: true }).first()).toBeVisible();
   await expectNothingRan('the thread');
 
-  await page.goto(`${DISCUSSION_PATH}/resources`);
+  await page.goto(`${discussion.path}/resources`);
   const list = page.locator('main article.resource');
   for (const r of RESOURCES) {
     const item = list.filter({ has: page.getByRole('heading', { name: r.title, exact: true }) });
@@ -235,7 +246,7 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
 
   expect(CAMPAIGNS.length).toBeGreaterThan(0);
   for (const label of CAMPAIGNS) {
-    await page.goto(campaignPath(SEED_SLUG, label));
+    await page.goto(campaignPath(discussion.slug, label));
     await expect(page.getByRole('heading', { level: 1, name: `Campaign #${label}` })).toBeVisible();
     const raisedBy = POSTS.filter((p) =>
       findHashtags(p.vector.input).some((h) => hashtagKey(h.label) === hashtagKey(label)),
