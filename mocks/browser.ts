@@ -7,7 +7,9 @@
 import { setupWorker } from 'msw/browser';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createApp } from '../src/server/app';
+import { loadRenderer } from '../src/server/backend';
 import { createMemoryBackend } from '../src/server/memory';
+import { addLongThreads } from '../src/server/store/scenarios';
 import { backendHandler, catchCookies, type FetchApp } from './bridge';
 import { loadSaved, saveDatabase, savedVersion } from './persistence';
 
@@ -20,8 +22,13 @@ export async function startMockBackend(): Promise<void> {
       writes.count += 1;
     },
   });
+  // `?scenario=long-threads` adds synthetic threads of 100 to 10,000 comments to
+  // this tab alone, for measuring the reader: such a tab neither reads nor saves.
+  const scenario = scenarioRequested('long-threads');
+  if (scenario) await addLongThreads(memory.backend.db(), await loadRenderer());
   let loaded = -1;
   const sync = async () => {
+    if (scenario) return;
     const version = savedVersion();
     if (version === loaded) return;
     const saved = loadSaved();
@@ -39,7 +46,7 @@ export async function startMockBackend(): Promise<void> {
         await sync();
         const before = writes.count;
         const response = await app.fetch(request);
-        if (writes.count !== before) loaded = saveDatabase(memory.engine().snapshot());
+        if (!scenario && writes.count !== before) loaded = saveDatabase(memory.engine().snapshot());
         return response;
       }),
   };
@@ -50,4 +57,12 @@ export async function startMockBackend(): Promise<void> {
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
+}
+
+/** `?scenario=long-threads` switches the scenario on for this tab until it is closed. */
+function scenarioRequested(name: string): boolean {
+  const key = 'agora-scenario';
+  const asked = new URLSearchParams(window.location.search).get('scenario');
+  if (asked) sessionStorage.setItem(key, asked);
+  return sessionStorage.getItem(key) === name;
 }

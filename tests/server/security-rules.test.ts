@@ -193,7 +193,12 @@ describe('approval publishes what the moderator read', () => {
       { body: 'Kind words' },
       amina,
     );
-    const read = posted.body as { id: string; status: string; createdAt: string; editedAt: string | null };
+    const read = posted.body as {
+      id: string;
+      status: string;
+      createdAt: string;
+      editedAt: string | null;
+    };
     expect(read.status).toBe('pending');
     const edited = await call(`/comments/${read.id}`, 'PATCH', { body: 'Spam spam spam' }, amina);
     expect(edited.status).toBe(200);
