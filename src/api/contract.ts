@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'discussion_closed'
   | 'payload_too_large'
   | 'suspended'
+  /** Too many attempts of one kind: `details.retryAfterSeconds` says when to try again. */
+  | 'rate_limited'
+  /** An Idempotency-Key sent again with another method, address or body. */
+  | 'idempotency_mismatch'
   | 'internal';
 
 export interface ErrorBody {
