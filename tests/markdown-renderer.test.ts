@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_REL, renderMarkdown } from '../src/lib/markdown';
 import { XSS_VECTORS, type XssVector } from './xss/vectors';
-import { SEED_SLUG, seedComments } from '../mocks/seed';
+import { SEED_SLUG, seedComments } from '../src/server/store/seed-data';
 
 const SLUG = 'a-discussion';
 

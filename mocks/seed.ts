@@ -1,1 +1,0 @@
-export * from '../src/server/store/seed-data';
