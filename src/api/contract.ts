@@ -34,6 +34,10 @@ export type ErrorCode =
   | 'rate_limited'
   /** An Idempotency-Key sent again with another method, address or body. */
   | 'idempotency_mismatch'
+  /** A write not from the forum's own origin (Origin, or Sec-Fetch-Site where no Origin is sent). */
+  | 'cross_origin'
+  /** A write whose body is not declared JSON. */
+  | 'unsupported_media_type'
   | 'internal';
 
 export interface ErrorBody {
