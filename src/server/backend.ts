@@ -27,6 +27,11 @@ export interface Backend {
   /** Added before every answer: the demo's `?latency=`, zero elsewhere. */
   latencyMs: number;
   cookieOptions: CookieOptions;
+  /**
+   * Where people reach the forum (`PUBLIC_ORIGIN`): writes must come from it. Absent in the
+   * in-page backend, which only the page reaches, through the MSW bridge.
+   */
+  publicOrigin?: string;
   /** The session cookie's name when not the contract's: `__Host-…` over HTTPS. */
   sessionCookie?: string;
   log: { error(error: unknown): void };
