@@ -20,6 +20,7 @@ import { PageCache } from './http/page-cache';
 import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
 import { clientRoutes } from './node/static';
+import { smtpMailer } from './mail';
 import { SERVER_ITERATIONS, pbkdf2Hasher } from './passwords';
 
 export interface ServerOptions {
@@ -40,7 +41,7 @@ export interface RunningServer {
 /** How long requests under way may take to finish once the server is asked to stop. */
 const GRACE_MS = 10_000;
 
-function nodeBackend(engine: Engine, log: Log): Backend {
+function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
   const cache = new PageCache();
   // Servers sharing one PostgreSQL database hear of each other's writes; alone on
   // the SQLite file, every write this process makes clears the cache itself.
@@ -56,10 +57,13 @@ function nodeBackend(engine: Engine, log: Log): Backend {
     rendererIfLoaded,
     onWrite: () => undefined,
     latencyMs: 0,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'Lax' },
     log: { error: (error) => log.error(error) },
     cache,
     ...(peers ? { peers } : {}),
+    ...(config.mail ? { mail: smtpMailer({ ...config.mail, origin: config.publicOrigin }) } : {}),
   };
 }
 
@@ -85,8 +89,9 @@ function serverApp(engine: Engine, backend: Backend, clientDir: string, log: Log
         413,
       ),
   });
-  app.all('/api', (c) => api.fetch(c.req.raw));
-  app.all('/api/*', tooLarge, (c) => api.fetch(c.req.raw));
+  // The socket travels in c.env, for the client's address.
+  app.all('/api', (c) => api.fetch(c.req.raw, c.env));
+  app.all('/api/*', tooLarge, (c) => api.fetch(c.req.raw, c.env));
   app.route('/', clientRoutes(clientDir));
   app.onError((error, c) => {
     log.error(error);
@@ -134,7 +139,7 @@ export async function startServer({
   let peers: Peers | undefined;
   try {
     await seedForum(engine, { demo: config.demo });
-    const backend = nodeBackend(engine, log);
+    const backend = nodeBackend(engine, config, log);
     peers = backend.peers;
     const app = serverApp(engine, backend, clientDir, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
