@@ -34,6 +34,8 @@ export interface RunningServer {
   url: string;
   port: number;
   engine: Engine;
+  /** Drops the answers kept for reads: for tests that change the database beneath the server. */
+  forget(): void;
   /** Stops accepting, lets requests under way finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -153,6 +155,7 @@ export async function startServer({
       url: `http://${host}:${address.port}`,
       port: address.port,
       engine,
+      forget: () => backend.cache?.invalidate(),
       close: () =>
         (closing ??= (async () => {
           await stop(server);
