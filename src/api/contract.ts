@@ -208,6 +208,8 @@ export interface Author {
   id: string | null;
   name: string;
   organisation: string | null;
+  /** The account's role now: readers see a moderator's badge beside the name. */
+  role: Role;
 }
 
 export type FlagReason = 'spam' | 'abusive' | 'off-topic' | 'other';

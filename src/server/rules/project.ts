@@ -14,6 +14,7 @@ import type {
   RelatedEvent,
   Resource,
   Revision,
+  Role,
 } from '../../api/contract';
 import type { CommentRow, DiscussionRow, ResourceRow } from '../store/schema';
 import { type Ctx, isAuthor, isModerator } from './core';
@@ -51,18 +52,21 @@ interface PageFacts {
   flagCounts: Map<string, number>;
   flaggedByViewer: Set<string>;
   revisions: Map<string, Revision[]>;
+  /** The authors on the page who are moderators now. */
+  moderators: Set<string>;
 }
 
 async function pageFacts(
   ctx: Ctx,
   kind: EntryKind,
-  rows: { id: string; discussion_slug: string }[],
+  rows: { id: string; discussion_slug: string; author_id: string | null }[],
 ): Promise<PageFacts> {
   const facts: PageFacts = {
     openSlugs: new Set(),
     flagCounts: new Map(),
     flaggedByViewer: new Set(),
     revisions: new Map(),
+    moderators: new Set(),
   };
   if (rows.length === 0) return facts;
   const ids = rows.map((r) => r.id);
@@ -74,6 +78,17 @@ async function pageFacts(
     .where('status', '=', 'open')
     .execute();
   for (const d of open) facts.openSlugs.add(d.slug);
+
+  const authorIds = [...new Set(rows.flatMap((r) => (r.author_id ? [r.author_id] : [])))];
+  if (authorIds.length > 0) {
+    const moderators = await ctx.tx
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', authorIds)
+      .where('role', '=', 'moderator')
+      .execute();
+    for (const m of moderators) facts.moderators.add(m.id);
+  }
 
   if (ctx.viewer) {
     const mine = await ctx.tx
@@ -144,6 +159,9 @@ function permissions(
   };
 }
 
+const roleOf = (facts: PageFacts, authorId: string | null): Role =>
+  authorId !== null && facts.moderators.has(authorId) ? 'moderator' : 'participant';
+
 /** Why a moderator rejected or hid it: for the author and moderators, and for hidden entries to all. */
 const reasonFor = (ctx: Ctx, e: CommentRow | ResourceRow) =>
   e.status === 'hidden' || isModerator(ctx) || isAuthor(ctx, e.author_id)
@@ -161,7 +179,12 @@ export async function projectComments(ctx: Ctx, rows: CommentRow[]): Promise<Com
       discussionSlug: c.discussion_slug,
       parentId: c.parent_id,
       depth: c.depth,
-      author: { id: c.author_id, name: c.author_name, organisation: c.author_organisation },
+      author: {
+        id: c.author_id,
+        name: c.author_name,
+        organisation: c.author_organisation,
+        role: roleOf(facts, c.author_id),
+      },
       body: concealed ? '' : c.body,
       html: concealed ? '' : c.html,
       hashtags: concealed ? [] : (JSON.parse(c.hashtags) as string[]),
@@ -192,7 +215,12 @@ export async function projectResources(ctx: Ctx, rows: ResourceRow[]): Promise<R
       sharedBy:
         r.author_name === null
           ? null
-          : { id: r.author_id, name: r.author_name, organisation: r.author_organisation },
+          : {
+              id: r.author_id,
+              name: r.author_name,
+              organisation: r.author_organisation,
+              role: roleOf(facts, r.author_id),
+            },
       status: r.status,
       moderationReason: reasonFor(ctx, r),
       original: r.original === 1,
