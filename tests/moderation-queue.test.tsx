@@ -58,7 +58,7 @@ describe('the moderation queue', () => {
       HTMLElement,
     ];
     expect(newComment).toHaveTextContent('by Inès Moreau (Gender Links)');
-    expect(newComment).toHaveTextContent('Earlier entries: 0 published, 1 rejected, 0 hidden');
+    expect(newComment).toHaveTextContent('Joined 1 January 2026 · 1 rejected · 1 waiting');
     expect(newComment).toHaveTextContent(first.body);
     expect(
       within(newComment).getByRole('link', {

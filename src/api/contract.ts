@@ -8,6 +8,7 @@
  * validate load with their lazy route or component.
  */
 import { z } from 'zod';
+import { onlyInvisible, visibleLine, visibleText } from './text';
 
 // Pages run under a Content-Security-Policy without 'unsafe-eval'; zod would
 // otherwise probe `new Function` and the browser would report the refusal.
@@ -70,6 +71,17 @@ export interface SessionResponse {
 
 export const SESSION_COOKIE = 'agora_session';
 
+/** A one-line text as readers will see it (see text.ts): invisible characters go before any length check. */
+const line = (error?: string) => z.string(error ? { error } : undefined).overwrite(visibleLine);
+/** A multi-line text as readers will see it: line breaks and tabs stay. */
+const text = (error?: string) => z.string(error ? { error } : undefined).overwrite(visibleText);
+/** A name of which nothing would show is refused, rather than stored empty. */
+const name = (unreadable: string) =>
+  z
+    .string()
+    .refine((v) => !onlyInvisible(v), { error: unreadable, abort: true })
+    .overwrite(visibleLine);
+
 export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
   password: z.string().min(1, 'Enter your password.').max(200),
@@ -77,14 +89,10 @@ export const signInSchema = z.strictObject({
 export type SignInBody = z.input<typeof signInSchema>;
 
 export const joinSchema = z.strictObject({
-  displayName: z
-    .string()
-    .trim()
+  displayName: name('Enter a name people can read: this one has only invisible characters.')
     .min(2, 'Enter a display name of at least 2 characters.')
     .max(80, 'Keep the display name under 80 characters.'),
-  organisation: z
-    .string()
-    .trim()
+  organisation: name('Enter an organisation people can read, or leave it empty.')
     .max(120, 'Keep the organisation under 120 characters.')
     .optional()
     .transform((v) => (v ? v : null)),
@@ -92,7 +100,8 @@ export const joinSchema = z.strictObject({
   password: z
     .string()
     .min(8, 'Choose a password of at least 8 characters.')
-    .max(200, 'Keep the password under 200 characters.'),
+    .max(200, 'Keep the password under 200 characters.')
+    .refine((p) => p.trim() !== '', 'Choose a password that is not only spaces.'),
 });
 export type JoinBody = z.input<typeof joinSchema>;
 
@@ -147,7 +156,7 @@ export interface DiscussionListResponse {
 const isoDate = z.iso.date('Use a date as YYYY-MM-DD.');
 
 export const partnerSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Name the partner.').max(120),
+  name: line().min(1, 'Name the partner.').max(120),
   url: z
     .url({ protocol: /^https?$/ })
     .nullable()
@@ -155,17 +164,17 @@ export const partnerSchema = z.strictObject({
 });
 
 export const eventSchema = z.strictObject({
-  title: z.string().trim().min(1, 'Name the event.').max(200),
+  title: line().min(1, 'Name the event.').max(200),
   date: isoDate,
-  place: z.string().trim().max(200).default(''),
-  description: z.string().trim().max(2000).default(''),
+  place: line().max(200).default(''),
+  description: text().max(2000).default(''),
 });
 
 export const createDiscussionSchema = z
   .strictObject({
-    title: z.string().trim().min(5, 'Give a title of at least 5 characters.').max(200),
-    introduction: z.string().trim().min(1, 'Write an introduction.').max(5000),
-    organiser: z.string().trim().min(1, 'Name the organiser.').max(120),
+    title: line().min(5, 'Give a title of at least 5 characters.').max(200),
+    introduction: text().min(1, 'Write an introduction.').max(5000),
+    organiser: line().min(1, 'Name the organiser.').max(120),
     partners: z.array(partnerSchema).max(20).default([]),
     startsOn: isoDate,
     endsOn: isoDate,
@@ -179,16 +188,16 @@ export const createDiscussionSchema = z
 export type CreateDiscussionBody = z.input<typeof createDiscussionSchema>;
 
 export const updateDiscussionSchema = z.strictObject({
-  title: z.string().trim().min(5).max(200).optional(),
-  introduction: z.string().trim().min(1).max(5000).optional(),
-  organiser: z.string().trim().min(1).max(120).optional(),
+  title: line().min(5).max(200).optional(),
+  introduction: text().min(1).max(5000).optional(),
+  organiser: line().min(1).max(120).optional(),
   partners: z.array(partnerSchema).max(20).optional(),
   startsOn: isoDate.optional(),
   endsOn: isoDate.optional(),
   event: eventSchema.nullable().optional(),
   approvalMode: z.enum(['all', 'first', 'none']).optional(),
   status: z.enum(['open', 'closed']).optional(),
-  closedReason: z.string().trim().max(500).optional(),
+  closedReason: text().max(500).optional(),
   closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type UpdateDiscussionBody = z.input<typeof updateDiscussionSchema>;
@@ -266,9 +275,7 @@ export const COMMENT_MAX = 10_000;
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_LIMIT_MAX = 100;
 
-export const commentBodySchema = z
-  .string({ error: 'Write a comment.' })
-  .trim()
+export const commentBodySchema = text('Write a comment.')
   .min(COMMENT_MIN, `Write at least ${COMMENT_MIN} characters.`)
   .max(COMMENT_MAX, `Keep it under ${COMMENT_MAX.toLocaleString('en')} characters.`);
 
@@ -328,15 +335,11 @@ export const resourceListQuerySchema = z.strictObject({
 
 export const createResourceSchema = z.strictObject({
   url: z.string({ error: 'Enter the address.' }).trim().min(1, 'Enter the address.').max(2000),
-  title: z
-    .string({ error: 'Enter a title.' })
-    .trim()
+  title: line('Enter a title.')
     .min(2, 'Enter a title of at least 2 characters.')
     .max(200, 'Keep the title under 200 characters.'),
   kind: z.enum(RESOURCE_KINDS, { error: 'Choose a kind.' }),
-  description: z
-    .string()
-    .trim()
+  description: text()
     .max(
       RESOURCE_DESCRIPTION_MAX,
       `Keep the description under ${RESOURCE_DESCRIPTION_MAX} characters.`,
@@ -377,6 +380,17 @@ export const FLAG_HIDE_THRESHOLD = 3;
 /** The reason an entry hidden by participants' flags carries until a moderator decides. */
 export const FLAG_HIDE_REASON = 'Hidden pending review after reports from participants';
 
+/**
+ * An account is new until it has a published entry or is this old. New accounts'
+ * flags do not count towards hiding, and what they post is limited below
+ * (like Discourse's trust level 0).
+ */
+export const NEW_ACCOUNT_HOURS = 24;
+/** Entries a new account may have waiting for a moderator at once. */
+export const NEW_ACCOUNT_PENDING_MAX = 3;
+/** Links a new account may put in one comment or resource description (a resource's own address aside). */
+export const NEW_ACCOUNT_LINKS_MAX = 2;
+
 export interface FlagResponse {
   flagged: true;
 }
@@ -384,7 +398,7 @@ export interface FlagResponse {
 export const createFlagSchema = z
   .strictObject({
     reason: z.enum(['spam', 'abusive', 'off-topic', 'other'], { error: 'Choose a reason.' }),
-    note: z.string().trim().max(500).default(''),
+    note: text().max(500).default(''),
   })
   .refine((f) => f.reason !== 'other' || f.note.length > 0, {
     error: 'Say what is wrong.',
@@ -434,8 +448,20 @@ export interface QueueItem {
   /** The comment a reply answers. */
   parent: Comment | null;
   flags: FlagSummary[];
-  /** Outcomes of the author's earlier entries. */
-  authorHistory: { published: number; rejected: number; hidden: number };
+  /** Who the author is to the forum: when they joined and how their other entries ended. */
+  authorHistory: AuthorHistory;
+}
+
+export interface AuthorHistory {
+  /** When the account was made; null for entries with no account (the original discussion's). */
+  joinedAt: string | null;
+  /** No published entry and younger than NEW_ACCOUNT_HOURS: limited, and its flags do not hide. */
+  newAccount: boolean;
+  /** The author's other comments and resources by outcome, this one not counted. */
+  published: number;
+  rejected: number;
+  hidden: number;
+  pending: number;
 }
 
 export interface QueueResponse {
@@ -453,7 +479,7 @@ export const decisionSchema = z
     kind: z.enum(['comment', 'resource']),
     id: z.string().min(1).max(64),
     action: z.enum(MODERATION_ACTIONS),
-    reason: z.string().trim().max(500).optional(),
+    reason: text().max(500).optional(),
     body: commentBodySchema.optional(),
     /** The status the moderator saw; a different current status is a 409. */
     expectedStatus: z.enum(ENTRY_STATUSES),
@@ -542,7 +568,7 @@ export interface Digest {
 }
 
 export const updateDigestSchema = z.strictObject({
-  editorial: z.string().trim().max(2000).optional(),
+  editorial: text().max(2000).optional(),
   order: z.array(z.string().min(1).max(64)).max(200).optional(),
   resourceIds: z.array(z.string().min(1).max(64)).max(50).optional(),
   published: z.boolean().optional(),

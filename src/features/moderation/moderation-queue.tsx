@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
+import type { AuthorHistory, Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
 import { isWaiting, moderationQueries, type ModeratedEntry } from '../../api/moderation';
 import { ErrorState } from '../../components/error-state';
 import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { formatDay } from '../../lib/dates';
 import { plural } from '../../lib/plural';
 import { useFilterParams } from '../../components/use-filter-params';
 import { BatchActions } from './batch-actions';
@@ -152,8 +153,6 @@ interface QueueItemHeaderProps {
 
 function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemHeaderProps) {
   const author = m.kind === 'comment' ? m.entry.author : m.entry.sharedBy;
-  const { published, rejected, hidden } = item.authorHistory;
-  const earlier = published + rejected + hidden;
   const what = `${item.reason === 'new' ? 'New' : 'Flagged'} ${m.kind}`;
   return (
     <div className="queue-item-header">
@@ -183,13 +182,7 @@ function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemH
             {author.organisation ? ` (${author.organisation})` : ''}
           </span>
         )}
-        {author?.id && (
-          <span>
-            {earlier === 0
-              ? 'No earlier entries'
-              : `Earlier entries: ${published} published, ${rejected} rejected, ${hidden} hidden`}
-          </span>
-        )}
+        {author?.id && <span>{accountLine(item.authorHistory)}</span>}
       </p>
       {item.flags.length > 0 && (
         <ul className="flag-summary" aria-label="Flags">
@@ -211,6 +204,26 @@ function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemH
       )}
     </div>
   );
+}
+
+/** "Joined 2 December 2026 · 3 published · 1 rejected", or "New account · joined …" while it is limited. */
+function accountLine(h: AuthorHistory): string {
+  const joined = h.joinedAt === null ? null : formatDay(h.joinedAt.slice(0, 10));
+  const since = h.newAccount
+    ? ['New account', ...(joined ? [`joined ${joined}`] : [])]
+    : joined
+      ? [`Joined ${joined}`]
+      : [];
+  const counts = [
+    [h.published, 'published'],
+    [h.rejected, 'rejected'],
+    [h.hidden, 'hidden'],
+    [h.pending, 'waiting'],
+  ] as const;
+  const others = counts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n.toLocaleString('en')} ${word}`);
+  return [...since, ...(others.length > 0 ? others : ['no other entries'])].join(' · ');
 }
 
 function excerpt(text: string, max = 240): string {

@@ -12,6 +12,7 @@ import {
   type DecisionResponse,
   type EntryKind,
   type EntryStatus,
+  type AuthorHistory,
   type FlagSummary,
   type LogEntry,
   type LogResponse,
@@ -43,9 +44,11 @@ import {
 } from '../store/moderation';
 import { findResourceRow } from '../store/resources';
 import type { CommentRow, ResourceRow, UserRow } from '../store/schema';
+import { findJoinDates } from '../store/trust';
 import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from './core';
 import { projectComment, projectComments, projectResource, projectResources } from './project';
 import { FROM } from './transitions';
+import { isNewAccount } from './trust';
 
 type Entry = { kind: 'comment'; row: CommentRow } | { kind: 'resource'; row: ResourceRow };
 type Decision = Extract<DecisionBody, object> & { expectedStatus: EntryStatus };
@@ -311,27 +314,39 @@ async function flagSummaries(
   return summaries;
 }
 
-type History = QueueItem['authorHistory'];
-const counted = (s: EntryStatus): s is keyof History =>
-  s === 'published' || s === 'rejected' || s === 'hidden';
+type Counted = 'published' | 'rejected' | 'hidden' | 'pending';
+const counted = (s: EntryStatus): s is Counted => s !== 'withdrawn';
+const NO_HISTORY: AuthorHistory = {
+  joinedAt: null,
+  newAccount: false,
+  published: 0,
+  rejected: 0,
+  hidden: 0,
+  pending: 0,
+};
 
-/** Outcomes of each author's entries, for the page's authors at once. */
-async function authorHistories(ctx: Ctx, entries: Entry[]): Promise<Map<string, History>> {
+/** Each author's account age and entries by outcome, for the page's authors at once. */
+async function authorHistories(ctx: Ctx, entries: Entry[]): Promise<Map<string, AuthorHistory>> {
   const authors = [...new Set(entries.flatMap((e) => (e.row.author_id ? [e.row.author_id] : [])))];
-  const histories = new Map<string, History>();
+  const accounts = await findJoinDates(ctx.tx, authors);
+  const histories = new Map<string, AuthorHistory>(
+    accounts.map((u) => [u.id, { ...NO_HISTORY, joinedAt: u.created_at }]),
+  );
   for (const o of await countOutcomesByAuthor(ctx.tx, authors)) {
-    if (o.author_id === null || !counted(o.status)) continue;
-    const h = histories.get(o.author_id) ?? { published: 0, rejected: 0, hidden: 0 };
-    h[o.status] += o.count;
-    histories.set(o.author_id, h);
+    const h = o.author_id === null ? undefined : histories.get(o.author_id);
+    if (h && counted(o.status)) h[o.status] += o.count;
+  }
+  for (const u of accounts) {
+    const h = histories.get(u.id);
+    if (h) h.newAccount = isNewAccount(u, h.published > 0, ctx.now);
   }
   return histories;
 }
 
-/** The author's earlier outcomes, not counting the entry in question. */
-function historyOf(histories: Map<string, History>, entry: Entry): History {
+/** The author's account and other entries, not counting the entry in question. */
+function historyOf(histories: Map<string, AuthorHistory>, entry: Entry): AuthorHistory {
   const { author_id: author, status } = entry.row;
-  const history = { published: 0, rejected: 0, hidden: 0, ...(author && histories.get(author)) };
+  const history = { ...NO_HISTORY, ...(author && histories.get(author)) };
   if (counted(status)) history[status] -= 1;
   return history;
 }

@@ -67,10 +67,10 @@ export interface Outcome {
   count: number;
 }
 
-/** How the given authors' comments and resources ended: counts by status. */
+/** How the given authors' comments and resources stand: counts by status, withdrawn ones aside. */
 export async function countOutcomesByAuthor(tx: Tx, authorIds: string[]): Promise<Outcome[]> {
   if (authorIds.length === 0) return [];
-  const decided: EntryStatus[] = ['published', 'rejected', 'hidden'];
+  const decided: EntryStatus[] = ['published', 'rejected', 'hidden', 'pending'];
   const counts = await Promise.all(
     (['comments', 'resources'] as const).map((table) =>
       tx
