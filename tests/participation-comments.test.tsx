@@ -71,7 +71,7 @@ describe('posting a comment', () => {
       // Until the answer comes, the open form holds the text inside the comment answered.
       await waitFor(() => expect(box).not.toBeInTheDocument());
       const posted = await findComment('Amina Diallo', text);
-      expect(within(posted).getByText(`In reply to ${author}`)).toBeVisible();
+      expect(posted).toHaveTextContent(`In reply to ${author}`);
       return posted;
     };
 

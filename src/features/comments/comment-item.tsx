@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Comment, FLAG_HIDE_REASON as CONTRACT_HIDE_REASON } from '../../api/contract';
 import { formatDateTime } from '../../lib/dates';
+import { RoleBadge } from '../../components/author-name';
 import { UserHtml } from '../../components/user-html';
 
 /** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
@@ -45,12 +46,21 @@ export function CommentItem({
       <header className="comment-header">
         <div className="comment-byline">
           <h3 id={headingId} className="comment-author">
-            {c.author.name}
+            <bdi className="person-name">{c.author.name}</bdi>
           </h3>
-          {c.author.organisation && <span className="organisation">{c.author.organisation}</span>}
+          <RoleBadge role={c.author.role} />
+          {c.author.organisation && (
+            <span className="organisation">
+              <bdi className="person-name">{c.author.organisation}</bdi>
+            </span>
+          )}
         </div>
         <p className="comment-meta">
-          {parentAuthor && <span>In reply to {parentAuthor}</span>}
+          {parentAuthor && (
+            <span>
+              In reply to <bdi className="person-name">{parentAuthor}</bdi>
+            </span>
+          )}
           <Link
             to={commentPath(c)}
             className="permalink"

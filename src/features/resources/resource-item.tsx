@@ -4,6 +4,7 @@ import type {
   Resource,
   ResourceKind,
 } from '../../api/contract';
+import { AuthorName } from '../../components/author-name';
 
 /** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
 const FLAG_HIDE_REASON: typeof CONTRACT_HIDE_REASON =
@@ -69,9 +70,19 @@ export function ResourceItem({
       <p className="meta">
         {!r.url && <span>No address was recorded in the original discussion.</span>}
         <span>
-          {r.sharedBy
-            ? `Shared by ${r.sharedBy.name}${r.sharedBy.organisation ? ` · ${r.sharedBy.organisation}` : ''}`
-            : 'Shared during the original discussion; who shared it was not recorded.'}
+          {r.sharedBy ? (
+            <>
+              Shared by <AuthorName author={r.sharedBy} />
+              {r.sharedBy.organisation && (
+                <>
+                  {' · '}
+                  <bdi className="person-name">{r.sharedBy.organisation}</bdi>
+                </>
+              )}
+            </>
+          ) : (
+            'Shared during the original discussion; who shared it was not recorded.'
+          )}
         </span>
       </p>
       {STATUS_NOTE[r.status] && (
