@@ -20,6 +20,7 @@ import type { CommentRow, DiscussionRow, UserRow } from '../store/schema';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
 import { projectComment } from './project';
+import { checkNewAccountLimits } from './trust';
 
 /** Replies nest to this depth; a reply to a comment at it joins that comment's thread. */
 export const MAX_DEPTH = 2;
@@ -51,6 +52,7 @@ export async function createComment(ctx: Ctx, slug: string, input: unknown): Pro
   const d = await findDiscussion(ctx, slug);
   requireOpen(d);
   const { body, parentId } = parse(createCommentSchema, input);
+  await checkNewAccountLimits(ctx, user, { field: 'body', text: body });
 
   let parent: CommentRow | undefined;
   if (parentId !== null) {
@@ -110,6 +112,7 @@ export async function updateComment(ctx: Ctx, id: string, input: unknown): Promi
   const comment = await ownPending(ctx, id, 'edit');
   requireOpen(await findDiscussion(ctx, comment.discussion_slug));
   const { body } = parse(updateCommentSchema, input);
+  await checkNewAccountLimits(ctx, requireUser(ctx), { field: 'body', text: body, edit: true });
   const { html, hashtags } = ctx.cook(body, comment.discussion_slug);
   const changes = {
     body,

@@ -1,6 +1,8 @@
 /**
  * Participants flag published entries for the moderators; enough different
- * people flagging one hides it until a moderator looks.
+ * established people flagging one hides it until a moderator looks. Flags from
+ * new accounts, and flags on moderators' entries and featured extracts, only
+ * put the entry in the queue: a handful of fresh accounts cannot censor anyone.
  */
 import {
   FLAG_HIDE_REASON,
@@ -11,9 +13,13 @@ import {
 } from '../../api/contract';
 import { findCommentRow } from '../store/comments';
 import { changeStatus } from '../store/entries';
-import { countOpenFlags, insertFlag } from '../store/flags';
+import { insertFlag } from '../store/flags';
 import { findResourceRow } from '../store/resources';
+import type { CommentRow, ResourceRow } from '../store/schema';
+import { countEstablishedFlags } from '../store/trust';
+import { findUser } from '../store/users';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
+import { newAccountCutoff } from './trust';
 
 async function findEntry(ctx: Ctx, kind: EntryKind, id: string) {
   const entry =
@@ -52,8 +58,16 @@ export async function flagEntry(
   if (!inserted) throw new RuleError(409, 'conflict', 'You have already flagged this entry.');
 
   // One flag per person, so open flags count distinct people.
-  if ((await countOpenFlags(ctx.tx, kind, id)) >= FLAG_HIDE_THRESHOLD) {
+  const counted = await countEstablishedFlags(ctx.tx, kind, id, newAccountCutoff(ctx.now));
+  if (counted >= FLAG_HIDE_THRESHOLD && !(await onlyModeratorsHide(ctx, entry))) {
     await changeStatus(ctx.tx, kind, id, 'published', 'hidden', FLAG_HIDE_REASON);
   }
   return { flagged: true };
+}
+
+/** A moderator's entry or a featured extract waits in the queue for a moderator instead. */
+async function onlyModeratorsHide(ctx: Ctx, entry: CommentRow | ResourceRow): Promise<boolean> {
+  if ('featured' in entry && entry.featured === 1) return true;
+  if (entry.author_id === null) return false;
+  return (await findUser(ctx.tx, entry.author_id))?.role === 'moderator';
 }

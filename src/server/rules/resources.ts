@@ -12,6 +12,7 @@ import { initialStatus } from './comments';
 import { type Ctx, RuleError, canSee, isModerator, newId, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
 import { projectResource, projectResources } from './project';
+import { checkNewAccountLimits } from './trust';
 
 export async function listResources(
   ctx: Ctx,
@@ -99,6 +100,11 @@ export async function createResource(ctx: Ctx, slug: string, input: unknown): Pr
   requireOpen(d);
   const data = parse(createResourceSchema, input);
   const url = normaliseUrl(data.url);
+  await checkNewAccountLimits(ctx, user, {
+    field: 'description',
+    text: data.description,
+    ownLinks: 1,
+  });
 
   const existing = await findResourceByUrl(ctx.tx, slug, sameAddressSpellings(url), HOLDS_ADDRESS);
   if (existing) throw duplicate(ctx, existing, user.id);
