@@ -69,9 +69,8 @@ async function expectRunsUnderPolicy(page: Page, url: string, heading: string) {
   return violations;
 }
 
-test.describe('the production build, served by the Node server', () => {
-  test.skip(({ backend }) => backend !== 'server', 'The demo project serves the demo build.');
-
+// The demo project serves the demo build, the server project the production build.
+test.describe('the production build, served by the Node server', { tag: '@server' }, () => {
   for (const { name, path, heading } of PAGES) {
     test(`${name}: runs with no violation of its policy`, async ({ page, consoleErrors }) => {
       await expectRunsUnderPolicy(page, path, heading);
@@ -91,9 +90,7 @@ const LONG_THREAD = {
   heading: 'Long thread test: 1,000 comments',
 };
 
-test.describe('the demo build, with its mock backend in a service worker', () => {
-  test.skip(({ backend }) => backend !== 'demo', 'The server project serves the production build.');
-
+test.describe('the demo build, with its mock backend in a service worker', { tag: '@demo' }, () => {
   for (const { name, path, heading } of PAGES) {
     test(`${name}: runs with no violation of its policy`, async ({ page, consoleErrors }) => {
       await expectRunsUnderPolicy(page, path, heading);

@@ -20,9 +20,7 @@ const mine = (page: Page, text: string) =>
 
 // The demo keeps its forum in this browser, shared by its tabs; on the server there
 // is one forum for every browser, which the other specs show.
-test.describe('the demo in two tabs of one browser', () => {
-  test.skip(({ backend }) => backend !== 'demo', 'Only the demo keeps its forum in the browser.');
-
+test.describe('the demo in two tabs of one browser', { tag: '@demo' }, () => {
   test('is one forum: what one tab posts, the other shows, and neither undoes the other', async ({
     page: first,
     context,

@@ -45,7 +45,8 @@ export default defineConfig<{ backend: Backend }>({
   globalTeardown: './teardown.ts',
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a defect to fix, not to hide.
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   // The demo compiles SQLite and seeds a fresh forum in each new browser context,
   // and the server project's stories sign in and out several times: on a busy
@@ -59,8 +60,17 @@ export default defineConfig<{ backend: Backend }>({
     serviceWorkers: 'allow',
   },
   projects: [
-    { name: 'demo', use: { ...chromium, baseURL: DEMO_URL, backend: 'demo' } },
-    { name: 'server', use: { ...chromium, baseURL: SERVER_URL, backend: 'server' } },
+    // A test tagged @demo or @server belongs to that project alone.
+    {
+      name: 'demo',
+      grepInvert: /@server/,
+      use: { ...chromium, baseURL: DEMO_URL, backend: 'demo' },
+    },
+    {
+      name: 'server',
+      grepInvert: /@demo/,
+      use: { ...chromium, baseURL: SERVER_URL, backend: 'server' },
+    },
   ],
   webServer: [
     {
