@@ -147,6 +147,8 @@ async function prepare(engineName, target, vite) {
 }
 
 function buildBundle() {
+  // A fresh clone has no node_modules/.cache yet.
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
   const outDir = mkdtempSync(join(ROOT, 'node_modules/.cache/agora-costs-'));
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   execFileSync(
