@@ -8,6 +8,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import type { Rendered } from '../lib/markdown';
 import type { Mailer } from './mail';
 import type { PasswordHasher } from './rules/core';
+import type { RateLimits } from './rules/rate-limits';
 import type { Peers } from './engines/engine';
 import type { PageCache } from './http/page-cache';
 import type { DB } from './store/schema';
@@ -41,6 +42,10 @@ export interface Backend {
   peers?: Peers;
   /** Sends email (SMTP_URL); absent, the forum sends none and moderators issue reset links. */
   mail?: Mailer;
+  /** Attempts allowed per bucket and window; null turns the limits off (`AGORA_RATE_LIMITS=off`). */
+  rateLimits: RateLimits;
+  /** Behind a proxy (`TRUST_PROXY=1`): the client's address is X-Forwarded-For's last hop. */
+  trustProxy?: boolean;
   /** Present only where demo data may be reset (the in-page demo and tests). */
   resetDemo?: () => Promise<void>;
 }

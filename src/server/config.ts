@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { BUCKETS, DEFAULT_LIMITS, type RateLimits } from './rules/rate-limits';
 
 export interface Config {
   port: number;
@@ -23,6 +24,10 @@ export interface Config {
   publicOrigin: string;
   /** `SMTP_URL` and `MAIL_FROM`: how the forum sends email; null, it sends none. */
   mail: { smtpUrl: string; from: string } | null;
+  /** `AGORA_RATE_LIMITS` and `AGORA_RATE_LIMIT_<BUCKET>`: attempts per window; null, none. */
+  rateLimits: RateLimits;
+  /** `TRUST_PROXY=1`: behind a proxy, the client's address is X-Forwarded-For's last hop. */
+  trustProxy: boolean;
 }
 
 /** A setting or argument the person must fix: the CLI prints its message alone, without a stack. */
@@ -117,6 +122,44 @@ function readPoolSize(value: string | undefined): number {
   return size;
 }
 
+/** The environment variable of a bucket's limit: `sign-in-address` is `AGORA_RATE_LIMIT_SIGN_IN_ADDRESS`. */
+export const limitVariable = (bucket: string) =>
+  `AGORA_RATE_LIMIT_${bucket.toUpperCase().replaceAll('-', '_')}`;
+
+function readRateLimits(env: Env): RateLimits {
+  const switched = env.AGORA_RATE_LIMITS;
+  if (switched === 'off') return null;
+  if (switched !== undefined && switched !== '' && switched !== 'on') {
+    throw new UsageError(
+      `AGORA_RATE_LIMITS must be off (no limits, for load tests) or on, not "${switched}".`,
+    );
+  }
+  const limits = { ...DEFAULT_LIMITS };
+  for (const bucket of BUCKETS) {
+    const name = limitVariable(bucket);
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const match = /^(\d{1,6})\/(\d{1,7})$/.exec(value);
+    const max = Number(match?.[1]);
+    const windowSeconds = Number(match?.[2]);
+    if (!match || max < 1 || windowSeconds < 1) {
+      throw new UsageError(
+        `${name} must be attempts/seconds such as ${DEFAULT_LIMITS[bucket].max}/${DEFAULT_LIMITS[bucket].windowSeconds}, not "${value}".`,
+      );
+    }
+    limits[bucket] = { max, windowSeconds };
+  }
+  return limits;
+}
+
+function readTrustProxy(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new UsageError(
+    `TRUST_PROXY must be 1 (behind a proxy that sets X-Forwarded-For) or 0, not "${value}".`,
+  );
+}
+
 function withoutPassword(url: URL): string {
   const shown = new URL(url.href);
   if (shown.password) shown.password = '***';
@@ -140,6 +183,8 @@ export function readConfig(env: Env = process.env): Config {
     demo: readDemo(env.AGORA_DEMO),
     publicOrigin: readOrigin(env.PUBLIC_ORIGIN, host, port),
     mail: readMail(env.SMTP_URL, env.MAIL_FROM, readOrigin(env.PUBLIC_ORIGIN, host, port)),
+    rateLimits: readRateLimits(env),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 }
 

@@ -7,6 +7,7 @@ import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import { type SqlJsEngine, openSqlJs } from './engines/sqljs';
 import { pbkdf2Hasher } from './passwords';
 import type { PasswordHasher } from './rules/core';
+import { DEFAULT_LIMITS, type RateLimits } from './rules/rate-limits';
 import { migrate } from './store/migrations';
 import { seedDemoAccounts, seedDiscussionData } from './store/seed';
 
@@ -24,6 +25,8 @@ export interface MemoryOptions {
   wasmUrl?: string;
   clock?: () => Date;
   onWrite?: (engine: SqlJsEngine) => void;
+  /** The server's defaults unless a test needs others (null: none). */
+  rateLimits?: RateLimits;
 }
 
 const snapshots = new WeakMap<PasswordHasher, Promise<Uint8Array>>();
@@ -72,6 +75,7 @@ export async function createMemoryBackend(options: MemoryOptions = {}): Promise<
       rendererIfLoaded,
       onWrite: () => options.onWrite?.(current),
       latencyMs: 0,
+      rateLimits: options.rateLimits === undefined ? DEFAULT_LIMITS : options.rateLimits,
       cookieOptions: { path: '/', sameSite: 'Lax' },
       log: { error: (error) => console.error(error) },
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
+import { DEFAULT_LIMITS } from '../../src/server/rules/rate-limits';
 
 describe('the server’s settings', () => {
   it('has defaults for a person trying it on their own machine', () => {
@@ -32,6 +33,8 @@ describe('the server’s settings', () => {
       demo: true,
       publicOrigin: 'https://agora.example.org',
       mail: null,
+      rateLimits: DEFAULT_LIMITS,
+      trustProxy: false,
     });
     expect(readConfig({ HOST: '::1', PORT: '80' }).publicOrigin).toBe('http://[::1]:80');
   });
@@ -46,7 +49,38 @@ describe('the server’s settings', () => {
     expect(readConfig({ DATABASE_URL: 'postgresql://127.0.0.1/agora' }).poolSize).toBe(10);
   });
 
+  it('keeps rate limits on with their defaults, takes one bucket’s limit, and turns them all off', () => {
+    expect(readConfig({}).rateLimits).toEqual(DEFAULT_LIMITS);
+    const { rateLimits } = readConfig({
+      AGORA_RATE_LIMIT_SIGN_IN: '5/600',
+      AGORA_RATE_LIMIT_SIGN_IN_ADDRESS: '200/900',
+    });
+    expect(rateLimits).toEqual({
+      ...DEFAULT_LIMITS,
+      'sign-in': { max: 5, windowSeconds: 600 },
+      'sign-in-address': { max: 200, windowSeconds: 900 },
+    });
+    expect(readConfig({ AGORA_RATE_LIMITS: 'off' }).rateLimits).toBeNull();
+    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+  });
+
   it.each([
+    [
+      { AGORA_RATE_LIMITS: 'no' },
+      'AGORA_RATE_LIMITS must be off (no limits, for load tests) or on, not "no".',
+    ],
+    [
+      { AGORA_RATE_LIMIT_COMMENT: '30' },
+      'AGORA_RATE_LIMIT_COMMENT must be attempts/seconds such as 30/600, not "30".',
+    ],
+    [
+      { AGORA_RATE_LIMIT_FLAG: '0/600' },
+      'AGORA_RATE_LIMIT_FLAG must be attempts/seconds such as 20/600, not "0/600".',
+    ],
+    [
+      { TRUST_PROXY: 'yes' },
+      'TRUST_PROXY must be 1 (behind a proxy that sets X-Forwarded-For) or 0, not "yes".',
+    ],
     [{ PORT: '-1' }, 'PORT must be a whole number from 0 to 65535, not "-1".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, not "70000".'],
     [{ PORT: '3000.5' }, 'PORT must be a whole number from 0 to 65535, not "3000.5".'],

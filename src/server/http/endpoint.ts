@@ -1,9 +1,9 @@
 /**
  * The one wrapper every endpoint goes through: it bounds and parses the body,
- * finds the viewer from the session cookie, runs the rule in one transaction
- * (so a refused request rolls back and changes nothing), replays an idempotent
- * retry, and maps a refused rule to the contract's error shape. Routes stay one
- * line of translation each.
+ * finds the viewer from the session cookie and the client's address, runs the
+ * rule in one transaction (so a refused request rolls back and changes nothing),
+ * replays an idempotent retry, and maps a refused rule to the contract's error
+ * shape. Routes stay one line of translation each.
  */
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
@@ -44,15 +44,20 @@ export interface EndpointOptions {
 
 export const SUSPENDED_MESSAGE = 'This account is suspended. A moderator can restore it.';
 
-async function readBody(request: Request): Promise<unknown> {
-  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+interface Body {
+  text: string;
+  value: unknown;
+}
+
+async function readBody(request: Request): Promise<Body> {
+  if (request.method === 'GET' || request.method === 'HEAD') return { text: '', value: undefined };
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   if (declared > MAX_BODY_BYTES) tooLarge();
   const text = await request.text();
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) tooLarge();
-  if (text.trim() === '') return {};
+  if (text.trim() === '') return { text, value: {} };
   try {
-    return JSON.parse(text) as unknown;
+    return { text, value: JSON.parse(text) as unknown };
   } catch {
     throw new RuleError(400, 'bad_request', 'The request body is not valid JSON.');
   }
@@ -71,6 +76,37 @@ export function errorBody(error: RuleError): ErrorBody {
       ...(error.details ? { details: error.details } : {}),
     },
   };
+}
+
+/** An idempotent answer is replayed for a day; older keys are forgotten. */
+export const IDEMPOTENCY_MS = 24 * 3600_000;
+const MAX_KEY_LENGTH = 200;
+
+export const IDEMPOTENCY_MISMATCH =
+  'This Idempotency-Key was already used for another request. Send a new key for a new request.';
+
+/** What a key is bound to besides its user: the method, the address and the exact body. */
+async function requestHash(request: Request, body: string): Promise<string> {
+  const url = new URL(request.url);
+  return hashToken(`${request.method} ${url.pathname}${url.search}\n${body}`);
+}
+
+/**
+ * The client's address: the socket's peer, or behind a proxy the last address
+ * X-Forwarded-For names (the one the proxy added; earlier ones the client may have written).
+ * Without a socket (the in-page backend, the app's tests) it is one fixed address.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter((hop) => hop !== '');
+    const last = hops.at(-1);
+    if (last) return last;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /** Thrown out of the transaction to answer a retried request as the first time. */
@@ -108,10 +144,19 @@ export function endpoint(
     const mutates = request.method !== 'GET' && request.method !== 'HEAD';
     const cookieName = backend.sessionCookie ?? SESSION_COOKIE;
     try {
-      const body = await readBody(request);
+      const { text: bodyText, value: body } = await readBody(request);
       const cook = mutates ? await backend.renderer() : backend.rendererIfLoaded();
       const token = getCookie(c, cookieName) || undefined;
       const key = mutates ? request.headers.get('Idempotency-Key') : null;
+      if (key !== null && (key === '' || key.length > MAX_KEY_LENGTH)) {
+        throw new RuleError(
+          400,
+          'bad_request',
+          `An Idempotency-Key must have 1 to ${MAX_KEY_LENGTH} characters.`,
+        );
+      }
+      const bound = key ? await requestHash(request, bodyText) : null;
+      const address = clientAddress(c, backend.trustProxy ?? false);
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const now = backend.clock();
       const { peers } = backend;
@@ -134,23 +179,44 @@ export function endpoint(
       const handle = async (tx: Tx): Promise<Reply> => {
         await closeDueDiscussions(tx, now);
         const viewer = await userForToken(tx, token, now);
-        const ctx: Ctx = { tx, viewer, now, cook, passwords: backend.passwords };
+        const ctx: Ctx = {
+          tx,
+          viewer,
+          now,
+          cook,
+          passwords: backend.passwords,
+          address,
+          limits: backend.rateLimits,
+        };
         if (mutates && viewer?.suspended_at && !whileSuspended) {
           throw new RuleError(403, 'suspended', SUSPENDED_MESSAGE);
         }
+        const since = new Date(now.getTime() - IDEMPOTENCY_MS).toISOString();
         if (key && viewer) {
           const seen = await tx
             .selectFrom('idempotency')
-            .select(['status', 'body'])
+            .select(['status', 'body', 'request_hash'])
             .where('user_id', '=', viewer.id)
             .where('key', '=', key)
+            .where('created_at', '>=', since)
+            .where('request_hash', 'is not', null)
             .executeTakeFirst();
+          if (seen && seen.request_hash !== bound) {
+            throw new RuleError(422, 'idempotency_mismatch', IDEMPOTENCY_MISMATCH);
+          }
           if (seen) throw new Replay(seen.status, JSON.parse(seen.body));
         }
         const reply =
           (await run({ ctx, param: (name) => c.req.param(name) ?? '', query, body, token })) ?? {};
         const status = reply.status ?? 200;
-        if (key && viewer && status < 300) {
+        // An answer that sets or clears the session cookie is never kept: replaying
+        // it could not give the cookie again.
+        if (key && viewer && status < 300 && reply.session === undefined) {
+          await tx
+            .deleteFrom('idempotency')
+            .where('user_id', '=', viewer.id)
+            .where((eb) => eb.or([eb('created_at', '<', since), eb('request_hash', 'is', null)]))
+            .execute();
           await tx
             .insertInto('idempotency')
             .values({
@@ -159,6 +225,7 @@ export function endpoint(
               status,
               body: JSON.stringify(reply.body ?? null),
               created_at: now.toISOString(),
+              request_hash: bound,
             })
             .execute();
         }
@@ -191,7 +258,12 @@ export function endpoint(
     } catch (error) {
       if (error instanceof Replay) return c.json(error.body, error.status as ContentfulStatusCode);
       if (error instanceof RuleError) {
-        return c.json(errorBody(error), error.status as ContentfulStatusCode);
+        const retryAfter = error.details?.retryAfterSeconds;
+        const headers: Record<string, string> =
+          error.status === 429 && typeof retryAfter === 'number'
+            ? { 'Retry-After': String(retryAfter) }
+            : {};
+        return c.json(errorBody(error), error.status as ContentfulStatusCode, headers);
       }
       backend.log.error(error);
       return c.json<ErrorBody>(

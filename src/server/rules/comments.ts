@@ -19,6 +19,7 @@ import { bumpPublished, changeStatus, hasPublishedEntry } from '../store/entries
 import type { CommentRow, DiscussionRow, UserRow } from '../store/schema';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
+import { limit } from './rate-limits';
 import { projectComment } from './project';
 import { checkNewAccountLimits } from './trust';
 
@@ -52,6 +53,7 @@ export async function createComment(ctx: Ctx, slug: string, input: unknown): Pro
   const d = await findDiscussion(ctx, slug);
   requireOpen(d);
   const { body, parentId } = parse(createCommentSchema, input);
+  await limit(ctx, 'comment', user.id);
   await checkNewAccountLimits(ctx, user, { field: 'body', text: body });
 
   let parent: CommentRow | undefined;

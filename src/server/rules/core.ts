@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { ErrorCode, User } from '../../api/contract';
 import type { Rendered } from '../../lib/markdown';
 import type { DB, UserRow } from '../store/schema';
+import type { RateLimits } from './rate-limits';
 
 /** The request's transaction, or the database itself for the few endpoints that must not hold one. */
 export type Tx = Kysely<DB>;
@@ -20,6 +21,10 @@ export interface Ctx {
   cook: (source: string, slug: string) => Rendered;
   /** Hashes and checks passwords; slow on purpose on the server. */
   passwords: PasswordHasher;
+  /** The client's address, for the limits per address. */
+  address?: string;
+  /** The backend's rate limits; absent or null, none apply (a rule called outside any endpoint). */
+  limits?: RateLimits;
 }
 
 export interface PasswordHasher {

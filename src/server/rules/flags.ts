@@ -19,6 +19,7 @@ import type { CommentRow, ResourceRow } from '../store/schema';
 import { countEstablishedFlags } from '../store/trust';
 import { findUser } from '../store/users';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
+import { limit } from './rate-limits';
 import { newAccountCutoff } from './trust';
 
 async function findEntry(ctx: Ctx, kind: EntryKind, id: string) {
@@ -39,6 +40,7 @@ export async function flagEntry(
   const user = requireUser(ctx);
   const entry = await findEntry(ctx, kind, id);
   const { reason, note } = parse(createFlagSchema, input);
+  await limit(ctx, 'flag', user.id);
   if (entry.author_id === user.id) {
     throw new RuleError(403, 'forbidden', 'You cannot flag your own entry.');
   }

@@ -11,6 +11,7 @@ import type { ResourceRow } from '../store/schema';
 import { initialStatus } from './comments';
 import { type Ctx, RuleError, canSee, isModerator, newId, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
+import { limit } from './rate-limits';
 import { projectResource, projectResources } from './project';
 import { checkNewAccountLimits } from './trust';
 
@@ -99,6 +100,7 @@ export async function createResource(ctx: Ctx, slug: string, input: unknown): Pr
   const d = await findDiscussion(ctx, slug);
   requireOpen(d);
   const data = parse(createResourceSchema, input);
+  await limit(ctx, 'share', user.id);
   const url = normaliseUrl(data.url);
   await checkNewAccountLimits(ctx, user, {
     field: 'description',

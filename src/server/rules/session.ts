@@ -11,6 +11,7 @@ import {
 } from '../store/users';
 import type { UserRow } from '../store/schema';
 import { type Ctx, RuleError, newId, parse, toUser, type Tx } from './core';
+import { checkLimit, forgive, limit } from './rate-limits';
 
 const hex = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -73,6 +74,9 @@ export async function signIn(
   previous?: string,
 ): Promise<{ body: SessionResponse; token: string }> {
   const { email, password } = parse(signInSchema, input);
+  // Counted before the slow hash; a right password gives the account's attempt back.
+  await limit(ctx, 'sign-in-address', ctx.address ?? 'local');
+  await limit(ctx, 'sign-in', email);
   const user = await findUserByEmail(ctx.tx, email);
   // An unknown email costs one hash too, so the answer's time does not tell who has an account.
   decoy ??= decoyHash(ctx.passwords);
@@ -80,6 +84,7 @@ export async function signIn(
   if (!user || !ok) {
     throw new RuleError(401, 'unauthenticated', 'That email and password do not match an account.');
   }
+  await forgive(ctx, 'sign-in', email);
   // A new token at every sign-in: one planted in the browser beforehand opens nothing.
   await signOut(ctx, previous);
   return { body: { user: toUser(user) }, token: await startSession(ctx, user) };
@@ -97,7 +102,12 @@ export async function join(
   if (isCommonPassword(data.password)) {
     throw new RuleError(400, 'validation_failed', COMMON_PASSWORD, { password: COMMON_PASSWORD });
   }
+  await limit(ctx, 'join', ctx.address ?? 'local');
+  // Joining with a registered email counts as a failed sign-in for it, so joining
+  // cannot list who takes part faster than signing in could.
+  await checkLimit(ctx, 'sign-in', data.email);
   if (await findUserByEmail(ctx.tx, data.email)) {
+    await limit(ctx, 'sign-in', data.email);
     throw new RuleError(
       409,
       'conflict',

@@ -253,6 +253,27 @@ const security = (dialect: Dialect): Migration => ({
   },
 });
 
+/** Abuse: rate limit counters shared by every server, and idempotency keys bound to their request. */
+const limits = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('bucket', text, (c) => c.notNull())
+      .addColumn('subject', text, (c) => c.notNull())
+      .addColumn('window_start', text, (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rate_limits_pk', ['bucket', 'subject', 'window_start'])
+      .execute();
+    await db.schema
+      .createIndex('rate_limits_window')
+      .on('rate_limits')
+      .columns(['bucket', 'window_start'])
+      .execute();
+    await db.schema.alterTable('idempotency').addColumn('request_hash', text).execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
@@ -260,6 +281,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '001-initial': initial(dialect),
         '002-people': people(dialect),
         '003-security': security(dialect),
+        '004-limits': limits(dialect),
       }),
   };
 }

@@ -168,6 +168,16 @@ export interface IdempotencyTable {
   /** JSON of the answer's body. */
   body: string;
   created_at: string;
+  /** SHA-256 of the method, path and body the key was first sent with (migration 004). */
+  request_hash?: string | null;
+}
+
+/** Attempts per bucket, subject (an account or an address) and fixed window (migration 004). */
+export interface RateLimitsTable {
+  bucket: string;
+  subject: string;
+  window_start: string;
+  hits: number;
 }
 
 export interface DB {
@@ -182,6 +192,7 @@ export interface DB {
   moderation_log: LogTable;
   idempotency: IdempotencyTable;
   password_resets: PasswordResetsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
