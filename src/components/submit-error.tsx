@@ -17,6 +17,8 @@ interface SubmitErrorProps {
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
   if (error.code === 'discussion_closed') return false;
+  // Over a rate limit the message says when; sending again at once is refused the same way.
+  if (error.status === 429) return false;
   return error.status === 0 || error.status === 409 || error.status >= 500;
 }
 

@@ -25,7 +25,14 @@ function serve(): Child {
     DATABASE_POOL_SIZE: '5',
     DATA_DIR: tempDir(),
     AGORA_DEMO: '1',
-    AGORA_RATE_LIMITS: 'off',
+    // Limits on, as in production: failed sign-ins per account low for the test
+    // that shares them, the rest high enough for the load the other tests make.
+    AGORA_RATE_LIMIT_SIGN_IN: '4/86400',
+    AGORA_RATE_LIMIT_SIGN_IN_ADDRESS: '100000/900',
+    AGORA_RATE_LIMIT_JOIN: '100000/3600',
+    AGORA_RATE_LIMIT_COMMENT: '100000/600',
+    AGORA_RATE_LIMIT_SHARE: '100000/600',
+    AGORA_RATE_LIMIT_FLAG: '100000/600',
   });
   running.push(child);
   return child;
@@ -178,6 +185,21 @@ describe('two servers on one PostgreSQL database', () => {
         .execute();
       expect(copies).toHaveLength(1);
     }
+  });
+
+  it('refuses on both servers a sign-in limit reached half on each', async () => {
+    const guessers = [visitor(a.url), visitor(b.url)];
+    const guess = (v: Visitor) =>
+      v.call('/api/session', { json: { email: 'victim@example.org', password: 'a guess' } });
+    for (const v of [...guessers, ...guessers]) expect((await guess(v)).status).toBe(401);
+    for (const v of guessers) {
+      const refused = await guess(v);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    }
+    // The limit is that account's: others sign in on either server.
+    for (const base of [a.url, b.url]) await signedIn(base, PARTICIPANT);
   });
 
   it('closes a discussion at its scheduled time once, whichever server comes first', async () => {
