@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { AnnouncerProvider } from '../components/announcer';
 import { isDemo } from '../lib/env';
+import { AccountNavLinks } from '../features/account/account-nav-links';
 import { ResetDemo } from '../features/session/reset-demo';
 import { ModerationNavLink } from '../features/moderation/moderation-nav-link';
 import { SessionMenu } from '../features/session/session-menu';
@@ -58,6 +59,7 @@ export function Layout() {
               Discussions
             </NavLink>
             <ModerationNavLink />
+            <AccountNavLinks />
           </nav>
           <SessionMenu />
         </div>

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   createBrowserRouter,
   createMemoryRouter,
+  Navigate,
   type LoaderFunctionArgs,
   type RouteObject,
 } from 'react-router';
@@ -109,6 +110,23 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () =>
                 import('./routes/moderation-log').then((m) => ({
                   Component: m.ModerationLogRoute,
+                })),
+            },
+            {
+              path: 'people',
+              lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
+            },
+            // The moderation log's account entries link here.
+            { path: 'moderation/people', element: <Navigate to="/people" replace /> },
+            {
+              path: 'account',
+              lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
+            },
+            {
+              path: 'reset-password/:token?',
+              lazy: () =>
+                import('./routes/reset-password').then((m) => ({
+                  Component: m.ResetPasswordRoute,
                 })),
             },
             {

@@ -8,7 +8,7 @@ export function AccountNavLinks() {
   if (!user) return null;
   return (
     <>
-      {user.role === 'moderator' && <NavLink to="/moderation/people">People</NavLink>}
+      {user.role === 'moderator' && <NavLink to="/people">People</NavLink>}
       <NavLink to="/account">Account</NavLink>
     </>
   );

@@ -1,8 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Person, ResetLinkResponse } from '../../api/contract';
-import { peopleQueries, useChangePerson, useIssueResetLink } from '../../api/people';
+import {
+  type PeopleChange,
+  peopleQueries,
+  useChangePerson,
+  useIssueResetLink,
+} from '../../api/people';
 import { useSession } from '../../api/session';
+import { useAnnounce } from '../../components/announcer';
 import { errorMessage, ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatDateTime } from '../../lib/dates';
@@ -24,7 +30,8 @@ function ResetLink({ link, name }: { link: ResetLinkResponse; name: string }) {
   return (
     <div className="notice" role="status">
       <p>
-        A one-time link for {name}, valid until {formatDateTime(link.expiresAt)}: <code>{url}</code>
+        A one-time link for <bdi>{name}</bdi>, valid until {formatDateTime(link.expiresAt)}:{' '}
+        <code>{url}</code>
       </p>
       <button
         type="button"
@@ -37,12 +44,80 @@ function ResetLink({ link, name }: { link: ResetLinkResponse; name: string }) {
   );
 }
 
+type Confirming = 'suspend' | 'withdraw' | null;
+
+const CONFIRM: Record<
+  Exclude<Confirming, null>,
+  { question: string; detail: string; yes: string }
+> = {
+  suspend: {
+    question: 'Suspend',
+    detail: 'Their sessions end, and they cannot write until a moderator restores the account.',
+    yes: 'Suspend the account',
+  },
+  withdraw: {
+    question: 'Withdraw the moderator role from',
+    detail: 'They keep their account and entries, as a participant.',
+    yes: 'Withdraw the role',
+  },
+};
+
 function PersonActions({ person, isSelf }: { person: Person; isSelf: boolean }) {
   const change = useChangePerson();
   const reset = useIssueResetLink();
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const name = person.displayName;
-  const confirmSuspend = () =>
-    window.confirm(`Suspend ${name}? Their sessions end and they can no longer write.`);
+  const run = (vars: PeopleChange, done: string) =>
+    change.mutate(vars, {
+      onSuccess: () => {
+        setConfirming(null);
+        announce(done);
+      },
+    });
+
+  if (confirming) {
+    const c = CONFIRM[confirming];
+    return (
+      <div className="confirm" role="group" aria-label={`${c.question} ${name}?`}>
+        <span>
+          {c.question} <bdi>{name}</bdi>? {c.detail}
+        </span>
+        <button
+          type="button"
+          className="button button-danger button-small"
+          disabled={change.isPending}
+          onClick={() =>
+            confirming === 'suspend'
+              ? run({ person, change: 'suspend' }, `${name} is suspended.`)
+              : run(
+                  { person, change: 'role', role: 'participant' },
+                  `${name} is no longer a moderator.`,
+                )
+          }
+        >
+          {c.yes}
+        </button>
+        <button
+          ref={keep}
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => setConfirming(null)}
+        >
+          Cancel
+        </button>
+        {change.isError && (
+          <p className="notice notice-error" role="alert">
+            {errorMessage(change.error)}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="actions">
       {!isSelf &&
@@ -50,23 +125,20 @@ function PersonActions({ person, isSelf }: { person: Person; isSelf: boolean }) 
           <button
             type="button"
             className="button button-quiet button-small"
-            disabled={change.isPending}
-            onClick={() => {
-              if (window.confirm(`Withdraw the moderator role from ${name}?`)) {
-                change.mutate({ person, change: 'role', role: 'participant' });
-              }
-            }}
+            onClick={() => setConfirming('withdraw')}
           >
-            Withdraw moderator role from {name}
+            Withdraw moderator role from <bdi>{name}</bdi>
           </button>
         ) : (
           <button
             type="button"
             className="button button-quiet button-small"
             disabled={change.isPending}
-            onClick={() => change.mutate({ person, change: 'role', role: 'moderator' })}
+            onClick={() =>
+              run({ person, change: 'role', role: 'moderator' }, `${name} is now a moderator.`)
+            }
           >
-            Make {name} a moderator
+            Make <bdi>{name}</bdi> a moderator
           </button>
         ))}
       {!isSelf &&
@@ -75,20 +147,17 @@ function PersonActions({ person, isSelf }: { person: Person; isSelf: boolean }) 
             type="button"
             className="button button-quiet button-small"
             disabled={change.isPending}
-            onClick={() => change.mutate({ person, change: 'restore' })}
+            onClick={() => run({ person, change: 'restore' }, `${name} is restored.`)}
           >
-            Restore {name}
+            Restore <bdi>{name}</bdi>
           </button>
         ) : (
           <button
             type="button"
             className="button button-danger button-small"
-            disabled={change.isPending}
-            onClick={() => {
-              if (confirmSuspend()) change.mutate({ person, change: 'suspend' });
-            }}
+            onClick={() => setConfirming('suspend')}
           >
-            Suspend {name}
+            Suspend <bdi>{name}</bdi>
           </button>
         ))}
       <button
@@ -97,7 +166,7 @@ function PersonActions({ person, isSelf }: { person: Person; isSelf: boolean }) 
         disabled={reset.isPending}
         onClick={() => reset.mutate(person)}
       >
-        Reset link for {name}
+        Reset link for <bdi>{name}</bdi>
       </button>
       {reset.data && <ResetLink link={reset.data} name={name} />}
       {(change.isError || reset.isError) && (
@@ -146,8 +215,10 @@ export function PeopleTable() {
         <tbody>
           {people.data.people.map((p) => (
             <tr key={p.id}>
-              <th scope="row">{p.displayName}</th>
-              <td>{p.organisation ?? '—'}</td>
+              <th scope="row">
+                <bdi className="person-name">{p.displayName}</bdi>
+              </th>
+              <td>{p.organisation ? <bdi className="person-name">{p.organisation}</bdi> : '—'}</td>
               <td>{formatDateTime(p.joinedAt)}</td>
               <td>{outcomes(p)}</td>
               <td>

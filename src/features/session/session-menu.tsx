@@ -36,7 +36,9 @@ export function SessionMenu() {
     <div className="session-menu">
       <span className="session-user">
         <span className="visually-hidden">Signed in as </span>
-        <strong>{user.displayName}</strong>
+        <strong>
+          <bdi>{user.displayName}</bdi>
+        </strong>
         {user.role === 'moderator' && <span className="badge">Moderator</span>}
       </span>
       <button

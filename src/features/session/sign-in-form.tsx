@@ -1,5 +1,5 @@
 import { useRef, useState, type SubmitEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/http';
 import { useSignIn } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
@@ -81,6 +81,7 @@ export function SignInForm({ next }: { next: string }) {
           <button type="submit" className="button" disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
+          <Link to="/reset-password">Forgot your password?</Link>
         </div>
       </form>
       {isDemo && (
