@@ -3,27 +3,12 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './src/server/http/security-headers.ts';
 
 /**
- * Built pages carry a Content-Security-Policy: scripts only from the app's own
- * origin (no inline script, no eval), no plugins, no framing of other origins.
- * Styles set through the DOM by React are not inline styles, so none are allowed.
+ * Built pages carry the Content-Security-Policy in a meta tag; the Node server
+ * sends the same policy as a header (src/server/http/security-headers.ts).
  */
-export const contentSecurityPolicy = (mode: string) =>
-  [
-    "default-src 'self'",
-    // The demo's backend is SQLite compiled to WebAssembly; compiling it is all this allows.
-    mode === 'demo' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
-
 function contentSecurityPolicyMeta(): Plugin {
   let mode = 'production';
   return {

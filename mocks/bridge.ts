@@ -44,12 +44,17 @@ export function backendHandler(app: FetchApp) {
         .map(([name, value]) => `${name}=${value}`)
         .join('; ');
       if (cookie) headers.set('Cookie', cookie);
-      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-      const bridged = new Request(request.url, {
-        method: request.method,
-        headers,
-        body: hasBody ? await request.arrayBuffer() : null,
-      });
+      // Only the page reaches this handler (MSW answers the page's own fetches), so what
+      // it forwards is same-origin, as a browser would mark it: the app's guard against
+      // writes from elsewhere sees the request as the real server would.
+      headers.set('Sec-Fetch-Site', 'same-origin');
+      const bytes =
+        request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+      // A body is declared by its length, as on a socket: a bodiless write declares none.
+      const sent = bytes && bytes.byteLength > 0 ? bytes : null;
+      if (sent) headers.set('Content-Length', String(sent.byteLength));
+      else headers.delete('Content-Length');
+      const bridged = new Request(request.url, { method: request.method, headers, body: sent });
       // A page's Request drops a Cookie header (a forbidden request header): keep all of them.
       Object.defineProperty(bridged, 'headers', { value: headers });
       const response = await app.fetch(bridged);

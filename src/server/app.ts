@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { ErrorBody } from '../api/contract';
 import type { Backend } from './backend';
 import { endpoint } from './http/endpoint';
+import { requestGuard } from './http/request-guard';
 import { entryRoutes } from './routes/entries';
 import { discussionRoutes } from './routes/discussions';
 import { moderationRoutes } from './routes/moderation';
@@ -31,6 +32,7 @@ export function createApp(backend: Backend) {
     }
     await next();
   });
+  app.use(requestGuard(() => backend.publicOrigin));
 
   app.route('/', sessionRoutes(backend));
   app.route('/', discussionRoutes(backend));

@@ -11,12 +11,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
-import { MAX_BODY_BYTES, type ErrorBody } from '../api/contract';
+import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../api/contract';
 import { createApp } from './app';
 import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import type { Config } from './config';
 import type { Engine, Peers } from './engines/engine';
 import { PageCache } from './http/page-cache';
+import { securityHeaders } from './http/security-headers';
 import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
 import { clientRoutes } from './node/static';
@@ -43,6 +44,20 @@ export interface RunningServer {
 /** How long requests under way may take to finish once the server is asked to stop. */
 const GRACE_MS = 10_000;
 
+/**
+ * Over HTTPS the session cookie is `__Host-` prefixed and Secure: a browser
+ * sends it only over TLS, and only this origin (no subdomain, no plain-HTTP
+ * page) can set it. Behind a TLS proxy the server itself still listens on HTTP.
+ */
+function sessionCookie(publicOrigin: string): Pick<Backend, 'cookieOptions' | 'sessionCookie'> {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'Lax' } as const;
+  if (new URL(publicOrigin).protocol !== 'https:') return { cookieOptions };
+  return {
+    cookieOptions: { ...cookieOptions, secure: true },
+    sessionCookie: `__Host-${SESSION_COOKIE}`,
+  };
+}
+
 function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
   const cache = new PageCache();
   // Servers sharing one PostgreSQL database hear of each other's writes; alone on
@@ -61,7 +76,8 @@ function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
     latencyMs: 0,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
-    cookieOptions: { path: '/', httpOnly: true, sameSite: 'Lax' },
+    publicOrigin: config.publicOrigin,
+    ...sessionCookie(config.publicOrigin),
     log: { error: (error) => log.error(error) },
     cache,
     ...(peers ? { peers } : {}),
@@ -73,6 +89,7 @@ function serverApp(engine: Engine, backend: Backend, clientDir: string, log: Log
   const api = createApp(backend);
   const app = new Hono();
   app.use(requestLog(log));
+  app.use(securityHeaders({ https: backend.publicOrigin?.startsWith('https:') === true }));
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
@@ -150,6 +167,10 @@ export async function startServer({
       throw error;
     });
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    // PORT=0 (the tests) leaves the default public origin without its port until now.
+    if (config.port === 0 && new URL(config.publicOrigin).port === '0') {
+      backend.publicOrigin = `http://${host}:${address.port}`;
+    }
     let closing: Promise<void> | null = null;
     return {
       url: `http://${host}:${address.port}`,

@@ -23,8 +23,8 @@ export function clientRoutes(clientDir: string) {
   const app = new Hono();
   const index = join(clientDir, 'index.html');
 
+  // Security headers (nosniff, the CSP…) are the server's, on every answer: main.ts.
   app.use(async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
     if (HIDDEN.test(c.req.path)) return notFound(c);
     await next();
   });
