@@ -85,6 +85,34 @@ describe('the moderation queue', () => {
     expect(screen.queryByText(first.body)).not.toBeInTheDocument();
   });
 
+  it('says on one line when each author joined and how their other entries ended, or that the account is new', async () => {
+    const today = new Date().toISOString();
+    const fresh = (await addParticipant('Fresh Face', { joinedAt: today })).id;
+    await addComment({ authorId: fresh, body: 'Hello from a new account' });
+    const known = (await addParticipant('Known Voice')).id;
+    await addComment({ authorId: known, body: 'An approved thought', status: 'published' });
+    await addComment({ authorId: known, body: 'Another approved one', status: 'published' });
+    await addComment({ authorId: known, body: 'A rejected one', status: 'rejected' });
+    await addComment({ authorId: known, body: 'Waiting for a decision' });
+    await signInAs(MODERATOR);
+    renderApp('/moderation');
+
+    const item = async (text: string) =>
+      (await screen.findByText(text)).closest('.queue-item') as HTMLElement;
+    const day = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(today));
+    expect(await item('Hello from a new account')).toHaveTextContent(
+      `New account · joined ${day} · no other entries`,
+    );
+    expect(await item('Waiting for a decision')).toHaveTextContent(
+      'Joined 1 January 2026 · 2 published · 1 rejected',
+    );
+  });
+
   it('approves an entry at once and counts it out of the header', async () => {
     const c = await addComment({ authorId: 'u-amina', body: 'Offline organising matters most.' });
     await signInAs(MODERATOR);

@@ -69,10 +69,16 @@ export const testDb = () => memory.backend.db();
 
 let serial = 0;
 
-/** Another participant, straight into the database, with a password to sign in with. */
+/**
+ * Another participant, straight into the database, with a password to sign in with.
+ * Joined long ago unless said, so that the limits on new accounts do not apply.
+ */
 export async function addParticipant(
   name: string,
-  { organisation = null }: { organisation?: string | null } = {},
+  {
+    organisation = null,
+    joinedAt = '2026-01-01T00:00:00.000Z',
+  }: { organisation?: string | null; joinedAt?: string } = {},
 ): Promise<TestUser> {
   serial += 1;
   const user: TestUser = {
@@ -89,7 +95,7 @@ export async function addParticipant(
     display_name: name,
     organisation,
     role: 'participant',
-    created_at: '2026-01-01T00:00:00.000Z',
+    created_at: joinedAt,
   });
   return user;
 }
