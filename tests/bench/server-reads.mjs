@@ -67,7 +67,7 @@ async function emptyCache(server, cookie) {
     `${server.url}/api/discussions/${threadSlug(THREADS.rest)}/comments`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', cookie },
       body: JSON.stringify({ body: 'Between two runs of the read benchmark.', parentId: null }),
     },
   );

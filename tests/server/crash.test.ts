@@ -110,7 +110,7 @@ describe('the built server as a process', { timeout: 60_000 }, () => {
       // Sign-in with an unknown email still hashes (slowly, on purpose): a request to be under way.
       const slow = fetch(`${url}/api/session`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
         body: JSON.stringify({ email: 'nobody@example.org', password: 'not a password' }),
       });
       await new Promise((resolve) => setTimeout(resolve, 150));
