@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
-import { useNavigate } from 'react-router';
 import {
   accountQueries,
   useChangePassword,
@@ -112,7 +111,6 @@ function Password() {
 
 function Sessions() {
   const signOut = useSignOutEverywhere();
-  const navigate = useNavigate();
   return (
     <section className="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions</h2>
@@ -121,23 +119,29 @@ function Sessions() {
         type="button"
         className="button button-quiet"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in') })}
+        onClick={() => signOut.mutate()}
       >
         Sign out everywhere
       </button>
+      {signOut.isError && (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(signOut.error)}
+        </p>
+      )}
     </section>
   );
 }
 
-function DeleteAccount() {
+function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState('');
   const remove = useDeleteAccount();
-  const navigate = useNavigate();
   const fields = fieldsOf(remove.error);
   const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
-    remove.mutate({ password }, { onSuccess: () => void navigate('/') });
+    // The page leaves the signed-out settings before a mutate callback could run; the promise
+    // still settles. A failure shows from the mutation's state.
+    remove.mutateAsync({ password }).then(onDeleted, () => undefined);
   };
   return (
     <section className="panel" aria-labelledby="delete-heading">
@@ -188,7 +192,7 @@ function DeleteAccount() {
 }
 
 /** One's own account: name, password, sessions, deletion. */
-export function AccountSettings() {
+export function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
   const account = useQuery(accountQueries.detail());
   if (account.isPending) {
     return (
@@ -215,7 +219,7 @@ export function AccountSettings() {
       <Profile name={user.displayName} organisation={user.organisation} />
       <Password />
       <Sessions />
-      <DeleteAccount />
+      <DeleteAccount onDeleted={onDeleted} />
     </>
   );
 }
