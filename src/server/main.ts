@@ -22,7 +22,7 @@ import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
 import { clientRoutes } from './node/static';
 import { smtpMailer } from './mail';
-import { SERVER_ITERATIONS, pbkdf2Hasher } from './passwords';
+import { serverPasswords } from './node/scrypt';
 
 export interface ServerOptions {
   config: Config;
@@ -69,7 +69,7 @@ function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
   return {
     db: () => engine.db,
     clock: () => new Date(),
-    passwords: pbkdf2Hasher(SERVER_ITERATIONS),
+    passwords: serverPasswords(),
     renderer: loadRenderer,
     rendererIfLoaded,
     onWrite: () => undefined,

@@ -5,7 +5,8 @@
  */
 import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import { type SqlJsEngine, openSqlJs } from './engines/sqljs';
-import { pbkdf2Hasher } from './passwords';
+import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { DEMO_SCRYPT, type Scrypt, scryptHasher } from './passwords';
 import type { PasswordHasher } from './rules/core';
 import { DEFAULT_LIMITS, type RateLimits } from './rules/rate-limits';
 import { migrate } from './store/migrations';
@@ -29,6 +30,13 @@ export interface MemoryOptions {
   rateLimits?: RateLimits;
 }
 
+/**
+ * scrypt in plain JavaScript (@noble/hashes: audited, no native code), for the
+ * in-page backend, where there is no node:crypto; the same bytes as the server's.
+ */
+export const nobleScrypt: Scrypt = (password, salt, { logN, r, p }, dkLen, maxmem) =>
+  scryptAsync(password, salt, { N: 2 ** logN, r, p, dkLen, maxmem });
+
 const snapshots = new WeakMap<PasswordHasher, Promise<Uint8Array>>();
 
 async function buildSnapshot(passwords: PasswordHasher, wasmUrl?: string): Promise<Uint8Array> {
@@ -45,7 +53,7 @@ async function buildSnapshot(passwords: PasswordHasher, wasmUrl?: string): Promi
 
 export async function createMemoryBackend(options: MemoryOptions = {}): Promise<MemoryBackend> {
   // Demo passwords are public; a modest cost keeps the first visit and the tests quick.
-  const passwords = options.passwords ?? pbkdf2Hasher(10_000);
+  const passwords = options.passwords ?? scryptHasher(nobleScrypt, DEMO_SCRYPT);
   let snapshot = snapshots.get(passwords);
   if (!snapshot) {
     snapshot = buildSnapshot(passwords, options.wasmUrl);

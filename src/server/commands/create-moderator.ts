@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { joinSchema } from '../../api/contract';
 import { type Config, UsageError } from '../config';
 import { openDatabase } from '../node/database';
-import { SERVER_ITERATIONS, pbkdf2Hasher } from '../passwords';
+import { serverPasswords } from '../node/scrypt';
 import { newId } from '../rules/core';
 import { findUserByEmail, insertUser } from '../store/users';
 
@@ -103,7 +103,7 @@ export async function createModerator(
     await insertUser(engine.db, {
       id: newId('u'),
       email: data.email,
-      password_hash: await pbkdf2Hasher(SERVER_ITERATIONS).hash(password),
+      password_hash: await serverPasswords().hash(password),
       display_name: data.displayName,
       organisation: data.organisation,
       role: 'moderator',

@@ -11,7 +11,8 @@ import { UsageError } from '../config';
 import type { Engine } from '../engines/engine';
 import { openPostgres } from '../engines/postgres';
 import { openSqliteFile } from '../engines/sqlite-file';
-import { pbkdf2Hasher } from '../passwords';
+import { DEMO_SCRYPT } from '../passwords';
+import { serverPasswords } from './scrypt';
 import { migrate } from '../store/migrations';
 import { seedDemoAccounts, seedDiscussionData } from '../store/seed';
 
@@ -71,7 +72,7 @@ export async function seedForum(engine: Engine, { demo }: { demo: boolean }): Pr
       if (!any) await seedDiscussionData(tx);
       // The demo passwords are published in the README, so a slow hash would protect
       // nothing and only delay the first start.
-      if (demo) await seedDemoAccounts(tx, pbkdf2Hasher(10_000));
+      if (demo) await seedDemoAccounts(tx, serverPasswords(DEMO_SCRYPT));
     }),
   );
 }

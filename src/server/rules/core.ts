@@ -30,6 +30,8 @@ export interface Ctx {
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(stored: string, password: string): Promise<boolean>;
+  /** A stored hash of an older form than this hasher makes: made again at the next sign-in. */
+  needsRehash?(stored: string): boolean;
 }
 
 export class RuleError extends Error {

@@ -10,6 +10,7 @@ import {
   insertUser,
 } from '../store/users';
 import type { UserRow } from '../store/schema';
+import { setPasswordHash } from '../store/people';
 import { type Ctx, RuleError, newId, parse, toUser, type Tx } from './core';
 import { checkLimit, forgive, limit } from './rate-limits';
 
@@ -83,6 +84,10 @@ export async function signIn(
   const ok = await ctx.passwords.verify(user?.password_hash ?? (await decoy), password);
   if (!user || !ok) {
     throw new RuleError(401, 'unauthenticated', 'That email and password do not match an account.');
+  }
+  // A hash of an older form (PBKDF2) is made again now, while the password is at hand.
+  if (ctx.passwords.needsRehash?.(user.password_hash)) {
+    await setPasswordHash(ctx.tx, user.id, await ctx.passwords.hash(password));
   }
   await forgive(ctx, 'sign-in', email);
   // A new token at every sign-in: one planted in the browser beforehand opens nothing.
