@@ -5,12 +5,20 @@ import { accountQueries, useCompleteReset, useRequestReset } from '../../api/acc
 import { ApiError } from '../../api/http';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { LoadingRegion, Skeleton } from '../../components/skeleton';
 
 /** Asks for a link by email where the forum sends email; elsewhere says to ask a moderator. */
 export function RequestReset() {
   const info = useQuery(accountQueries.resetInfo());
   const [email, setEmail] = useState('');
   const ask = useRequestReset();
+  if (info.isPending) {
+    return (
+      <LoadingRegion label="Loading…">
+        <Skeleton lines={2} height={8} />
+      </LoadingRegion>
+    );
+  }
   if (info.data && !info.data.email) {
     return (
       <p className="notice" role="status">
@@ -58,6 +66,8 @@ export function RequestReset() {
   );
 }
 
+const isGone = (error: unknown) => error instanceof ApiError && error.status === 404;
+
 export function CompleteReset({ token }: { token: string }) {
   const check = useQuery(accountQueries.reset(token));
   const [password, setPassword] = useState('');
@@ -65,14 +75,16 @@ export function CompleteReset({ token }: { token: string }) {
   if (complete.isSuccess) {
     return (
       <p className="notice" role="status">
-        Your password is set. <Link to="/sign-in">Sign in</Link> with it.
+        Your password is set. <Link to="/sign-in">Sign in with your new password</Link>.
       </p>
     );
   }
-  if (check.isError) {
+  // Expired or used, whether found on opening the link or on sending the new password.
+  const gone = check.isError ? check.error : isGone(complete.error) ? complete.error : null;
+  if (gone) {
     return (
       <p className="notice notice-error" role="alert">
-        {errorMessage(check.error)} <Link to="/reset-password">Ask for a new link</Link>.
+        {errorMessage(gone)} <Link to="/reset-password">Ask for a new link</Link>.
       </p>
     );
   }
