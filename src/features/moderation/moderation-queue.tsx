@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AuthorHistory, Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
 import { isWaiting, moderationQueries, type ModeratedEntry } from '../../api/moderation';
+import { AuthorName } from '../../components/author-name';
 import { ErrorState } from '../../components/error-state';
 import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
@@ -178,8 +179,13 @@ function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemH
         </span>
         {author && (
           <span>
-            by {author.name}
-            {author.organisation ? ` (${author.organisation})` : ''}
+            by <AuthorName author={author} />
+            {author.organisation && (
+              <>
+                {' ('}
+                <bdi className="person-name">{author.organisation}</bdi>)
+              </>
+            )}
           </span>
         )}
         {author?.id && <span>{accountLine(item.authorHistory)}</span>}
@@ -198,7 +204,9 @@ function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemH
       )}
       {item.parent && (
         <blockquote className="queue-parent">
-          <p className="hint">In reply to {item.parent.author.name}:</p>
+          <p className="hint">
+            In reply to <bdi className="person-name">{item.parent.author.name}</bdi>:
+          </p>
           <p>{excerpt(item.parent.body)}</p>
         </blockquote>
       )}
