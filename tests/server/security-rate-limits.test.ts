@@ -10,6 +10,7 @@ import { startServer } from '../../src/server/main';
 import { createMemoryBackend } from '../../src/server/memory';
 import type { PasswordHasher } from '../../src/server/rules/core';
 import { DEFAULT_LIMITS } from '../../src/server/rules/rate-limits';
+import { exportLines } from '../../src/server/store/transfer';
 import {
   ENGINES,
   type EngineName,
@@ -198,5 +199,27 @@ describe('the limit comes before the slow hash', () => {
     expect(checked).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(429);
     expect(verified).toBe(checked);
+  });
+});
+
+describe('the counters and a move to another database', () => {
+  it('leaves them out of an export, which still carries the accounts', async () => {
+    const memory = await createMemoryBackend();
+    await memory.reset();
+    const response = await createApp(memory.backend).request('/api/session', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:3000', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: PARTICIPANT.email, password: 'wrong password' }),
+    });
+    expect(response.status).toBe(401);
+    const db = memory.engine().db;
+    expect(await db.selectFrom('rate_limits').select('bucket').execute()).not.toEqual([]);
+    const tables = new Set<string>();
+    for await (const line of exportLines(db)) {
+      const { table } = JSON.parse(line) as { table?: string };
+      if (table) tables.add(table);
+    }
+    expect(tables.has('users')).toBe(true);
+    expect(tables.has('rate_limits')).toBe(false);
   });
 });
