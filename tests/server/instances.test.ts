@@ -82,7 +82,8 @@ async function thread(v: Visitor): Promise<{ id: string; body: string; status: s
     .comments;
 }
 
-describe('two servers on one PostgreSQL database', () => {
+// An upper bound: a guess at an unknown email costs one hash at the server's cost (scrypt, about a second).
+describe('two servers on one PostgreSQL database', { timeout: 30_000 }, () => {
   it('started at once, migrated and seeded the forum once', async () => {
     for (const { url } of [a, b]) {
       const list = (await (await fetch(`${url}/api/discussions`)).json()) as {
