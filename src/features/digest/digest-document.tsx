@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Comment, Digest, Discussion } from '../../api/contract';
+import { AuthorName } from '../../components/author-name';
 import { UserHtml } from '../../components/user-html';
 import { formatDay, formatPeriod } from '../../lib/dates';
 import { paragraphs, partnerNames } from './digest-markdown';
@@ -16,8 +17,12 @@ function Extract({ comment: c }: { comment: Comment }) {
     <figure className="extract">
       <UserHtml as="blockquote" className="extract-quote prose" html={quoted(c.html)} />
       <figcaption className="extract-author">
-        {c.author.name}
-        {c.author.organisation && <span className="organisation">, {c.author.organisation}</span>}
+        <AuthorName author={c.author} />
+        {c.author.organisation && (
+          <span className="organisation">
+            , <bdi className="person-name">{c.author.organisation}</bdi>
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -127,7 +127,10 @@ export function DigestEditor({ slug, digest }: { slug: string; digest: Digest })
           {digest.extracts.map((c, i) => (
             <li key={c.id}>
               <span>
-                <strong>{c.author.name}</strong>: “{excerpt(c.body)}”
+                <strong>
+                  <bdi className="person-name">{c.author.name}</bdi>
+                </strong>
+                : “{excerpt(c.body)}”
               </span>
               <span className="actions">
                 <button
