@@ -94,16 +94,16 @@ describe('passwords', () => {
 });
 
 describe('texts', () => {
-  it('stores a comment without NUL and bidi overrides, keeping its lines', async () => {
+  it('stores a comment without NUL, C1 controls, lone surrogates and bidi controls, keeping its lines and tabs', async () => {
     const { visitor } = await startOn(tempDir());
     const v = visitor();
     await joined(v, { displayName: 'Writer' });
     const posted = await v.call(`/api/discussions/${SLUG}/comments`, {
-      json: { body: 'Safe\u0000 text\u202E here\nand a second line' },
+      json: { body: 'Safe\u0000 text\u202E here\u0085\uD800\nand a\tsecond line\u2066' },
     });
     expect(posted.status).toBe(201);
     const comment = (await posted.json()) as { body: string; html: string };
-    expect(comment.body).toBe('Safe text here\nand a second line');
+    expect(comment.body).toBe('Safe text here\nand a\tsecond line');
     expect(comment.html.includes('\u0000') || comment.html.includes('\u202E')).toBe(false);
   });
 
