@@ -84,8 +84,8 @@ describe('writes from elsewhere', { timeout: 30_000 }, () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(((await response.json()) as ErrorBody).error.message).toMatch(
-      /did not come from the forum’s own pages/,
+    expect(((await response.json()) as ErrorBody).error.message).toBe(
+      `This request did not come from the forum’s own pages, so nothing was changed. Open the forum at ${server.url} and try again.`,
     );
   });
 

@@ -9,8 +9,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ErrorBody } from '../../api/contract';
 
-export const CROSS_ORIGIN_MESSAGE =
-  'This request did not come from the forum’s own pages, so nothing was changed. Open the forum at its own address and try again.';
+export const crossOriginMessage = (publicOrigin: string) =>
+  `This request did not come from the forum’s own pages, so nothing was changed. Open the forum at ${publicOrigin} and try again.`;
 
 export const NOT_JSON_MESSAGE =
   'The request body must be JSON, sent with Content-Type: application/json. Nothing was changed.';
@@ -48,7 +48,7 @@ export function requestGuard(publicOrigin: () => string | undefined): Middleware
     const origin = publicOrigin();
     if (origin !== undefined && !fromOrigin(headers, origin)) {
       return c.json<ErrorBody>(
-        { error: { code: 'cross_origin', message: CROSS_ORIGIN_MESSAGE } },
+        { error: { code: 'cross_origin', message: crossOriginMessage(origin) } },
         403,
       );
     }
