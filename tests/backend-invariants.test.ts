@@ -695,7 +695,8 @@ const post = (as: Actor, body = 'A fair point'): Action => ({
 });
 
 const EXAMPLES: Action[][] = [
-  // Enough people flag a comment to hide it; a moderator dismisses the flags, hides, restores.
+  // Three people flag a featured extract, which stays published and waits in the queue; a
+  // moderator dismisses the flags, hides, restores.
   [
     flagFirst('amina'),
     flagFirst('bea'),
