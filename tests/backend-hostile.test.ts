@@ -6,7 +6,7 @@ import { memory } from '../mocks/node';
 import { hostileSuite } from './hostile/suite';
 import { ORIGIN, dumpTables } from './support';
 
-let kept = new Uint8Array();
+let kept: Uint8Array = new Uint8Array();
 
 hostileSuite(
   () => ({

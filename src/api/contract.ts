@@ -465,13 +465,27 @@ export interface AuthorHistory {
 }
 
 export interface QueueResponse {
+  /** One page, in the queue's order: new entries first, then flagged ones, oldest first. */
   items: QueueItem[];
+  /** Everything waiting under these filters, on every page. */
   total: number;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
 }
+
+export const QUEUE_PAGE_DEFAULT = 50;
+export const QUEUE_PAGE_MAX = 100;
 
 export const queueQuerySchema = z.strictObject({
   discussion: z.string().max(120).optional(),
   kind: z.enum(['comment', 'resource']).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int()
+    .min(1)
+    .max(QUEUE_PAGE_MAX)
+    .default(QUEUE_PAGE_DEFAULT),
 });
 
 export const decisionSchema = z

@@ -1,4 +1,5 @@
 import {
+  infiniteQueryOptions,
   queryOptions,
   useMutation,
   useQueryClient,
@@ -40,11 +41,17 @@ export interface LogFilters {
 
 export const moderationQueries = {
   all: () => ['moderation'] as const,
+  /** The queue page by page; "Show more" asks for the page after the last one loaded. */
   queue: (filters: QueueFilters = {}) =>
-    queryOptions({
+    infiniteQueryOptions({
       queryKey: [...moderationQueries.all(), 'queue', filters] as const,
-      queryFn: ({ signal }) =>
-        request<QueueResponse>('/moderation/queue', { signal, query: { ...filters } }),
+      queryFn: ({ signal, pageParam }) =>
+        request<QueueResponse>('/moderation/queue', {
+          signal,
+          query: { ...filters, cursor: pageParam ?? undefined },
+        }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
     }),
   log: (filters: LogFilters = {}) =>
     queryOptions({
@@ -59,6 +66,16 @@ export function isWaiting(item: QueueItem): boolean {
   const entry = item.comment ?? item.resource;
   if (!entry) return false;
   return item.reason === 'new' ? entry.status === 'pending' : entry.flagCount > 0;
+}
+
+/**
+ * How many entries still wait: everything the backend counted under the filters,
+ * less the loaded ones decided since (they stay listed until the next refresh).
+ */
+export function waitingCount(queue: InfiniteData<QueueResponse>): number {
+  const items = queue.pages.flatMap((page) => page.items);
+  const decided = items.filter((item) => !isWaiting(item)).length;
+  return Math.max(0, (queue.pages[0]?.total ?? 0) - decided);
 }
 
 export type ModeratedEntry =
@@ -131,17 +148,20 @@ function patchEntry(
   const { kind } = m;
   const id = m.entry.id;
   const one = <E extends Comment | Resource>(e: E): E => (e.id === id ? (patch(e) as E) : e);
-  queryClient.setQueriesData<QueueResponse>(
+  queryClient.setQueriesData<InfiniteData<QueueResponse>>(
     { queryKey: [...moderationQueries.all(), 'queue'] },
     (data) =>
       data
         ? {
             ...data,
-            items: data.items.map((item) => ({
-              ...item,
-              comment: kind === 'comment' && item.comment ? one(item.comment) : item.comment,
-              resource: kind === 'resource' && item.resource ? one(item.resource) : item.resource,
-              parent: kind === 'comment' && item.parent ? one(item.parent) : item.parent,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) => ({
+                ...item,
+                comment: kind === 'comment' && item.comment ? one(item.comment) : item.comment,
+                resource: kind === 'resource' && item.resource ? one(item.resource) : item.resource,
+                parent: kind === 'comment' && item.parent ? one(item.parent) : item.parent,
+              })),
             })),
           }
         : data,

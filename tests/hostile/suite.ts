@@ -984,6 +984,22 @@ const ENDPOINTS: Record<string, Endpoint> = {
         ...invalid,
         field: '_',
       },
+      {
+        name: 'a cursor that is not base64',
+        path: '/moderation/queue?cursor=%25%25',
+        status: 400,
+        code: 'bad_request',
+        field: 'cursor',
+      },
+      {
+        name: 'a cursor of the wrong shape',
+        path: `/moderation/queue?cursor=${btoa('{"id":"x"}')}`,
+        status: 400,
+        code: 'bad_request',
+        field: 'cursor',
+      },
+      { name: 'a limit of 0', path: '/moderation/queue?limit=0', ...invalid, field: 'limit' },
+      { name: 'a limit of 101', path: '/moderation/queue?limit=101', ...invalid, field: 'limit' },
     ],
   },
   'POST /moderation/decisions': {

@@ -1,23 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
-import { isWaiting, moderationQueries } from '../../api/moderation';
+import { moderationQueries, waitingCount } from '../../api/moderation';
 import { useSession } from '../../api/session';
 
 /** The header's link to the queue with the number of items waiting, for moderators only. */
 export function ModerationNavLink() {
   const { data: session } = useSession();
   const isModerator = session?.user?.role === 'moderator';
-  const { data } = useQuery({
+  const { data } = useInfiniteQuery({
     ...moderationQueries.queue(),
     enabled: isModerator,
-    select: (queue) => queue.items.filter(isWaiting).length,
+    select: waitingCount,
   });
   if (!isModerator) return null;
   const waiting = data === undefined ? '' : data === 1 ? ', 1 item waits' : `, ${data} items wait`;
   return (
     <NavLink to="/moderation" end aria-label={`Moderation${waiting}`}>
       Moderation
-      {data !== undefined && (
+      {/* No badge when nothing waits: a "0" reads as something to look at. */}
+      {data !== undefined && data > 0 && (
         <>
           {' '}
           <span className="badge badge-count" aria-hidden="true">

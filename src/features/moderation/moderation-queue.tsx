@@ -1,8 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AuthorHistory, Comment, EntryKind, QueueItem, Resource } from '../../api/contract';
-import { isWaiting, moderationQueries, type ModeratedEntry } from '../../api/moderation';
+import {
+  isWaiting,
+  moderationQueries,
+  waitingCount,
+  type ModeratedEntry,
+} from '../../api/moderation';
 import { AuthorName } from '../../components/author-name';
 import { ErrorState } from '../../components/error-state';
 import { DiscussionSelect } from './discussion-select';
@@ -36,7 +41,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
     discussion: params.get('discussion') || undefined,
     kind: isKind(kindParam) ? kindParam : undefined,
   };
-  const queue = useQuery(moderationQueries.queue(filters));
+  const queue = useInfiniteQuery(moderationQueries.queue(filters));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const update = (name: string, value: string) => {
@@ -44,8 +49,9 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
     setSelected(new Set());
   };
 
-  const items = queue.data?.items ?? [];
+  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const waiting = items.filter(isWaiting);
+  const stillWaiting = queue.data ? waitingCount(queue.data) : 0;
   const selectable = waiting.filter((i) => i.reason === 'new');
   const chosen = selectable.flatMap((i) => {
     const m = moderated(i);
@@ -88,7 +94,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
         <LoadingRegion label="Loading the queue…">
           <Skeleton lines={6} height={12} />
         </LoadingRegion>
-      ) : queue.isError ? (
+      ) : queue.isError && !queue.isFetchNextPageError ? (
         <ErrorState
           error={queue.error}
           title="The queue could not be loaded"
@@ -97,9 +103,9 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
       ) : (
         <>
           <p className="thread-count" role="status">
-            {waiting.length === 0
+            {stillWaiting === 0
               ? 'Nothing waits for a decision.'
-              : `${plural(waiting.length, 'item')} waiting`}
+              : `${plural(stillWaiting, 'item')} waiting`}
           </p>
           {/* Stays while decided items are listed, so that its outcome stays readable. */}
           {items.some((i) => i.reason === 'new') && (
@@ -135,6 +141,23 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
                 );
               })}
             </ol>
+          )}
+          {queue.hasNextPage && (
+            <p className="load-more">
+              <button
+                type="button"
+                className="button"
+                disabled={queue.isFetchingNextPage}
+                onClick={() => void queue.fetchNextPage()}
+              >
+                {queue.isFetchingNextPage ? 'Loading more entries…' : 'Show more waiting entries'}
+              </button>
+            </p>
+          )}
+          {queue.isFetchNextPageError && (
+            <p className="notice notice-error" role="alert">
+              More entries could not be loaded. Try again.
+            </p>
           )}
         </>
       )}

@@ -351,20 +351,63 @@ function historyOf(histories: Map<string, AuthorHistory>, entry: Entry): AuthorH
   return history;
 }
 
+/** Where an item stands in the queue's order: new before flagged, then oldest first. */
+type QueuePlace = [reason: 0 | 1, since: string, kind: string, id: string];
+
+const placeOf = (w: Waiting): QueuePlace => [
+  w.reason === 'new' ? 0 : 1,
+  w.since,
+  w.entry.kind,
+  w.entry.row.id,
+];
+
+function comparePlaces(a: QueuePlace, b: QueuePlace): number {
+  return (
+    a[0] - b[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3])
+  );
+}
+
+const badQueueCursor = () =>
+  new RuleError(400, 'bad_request', 'The cursor is not valid.', { cursor: 'Not a cursor.' });
+
+/** A cursor is the place of the last item shown: decisions taken meanwhile move no page. */
+function encodePlace(place: QueuePlace): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(place))));
+}
+
+function decodePlace(cursor: string): QueuePlace {
+  let value: unknown;
+  try {
+    value = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(atob(cursor), (c) => c.charCodeAt(0))),
+    );
+  } catch {
+    throw badQueueCursor();
+  }
+  const ok =
+    Array.isArray(value) &&
+    value.length === 4 &&
+    (value[0] === 0 || value[0] === 1) &&
+    value.slice(1).every((part) => typeof part === 'string' && part.length <= 64);
+  if (!ok) throw badQueueCursor();
+  return value as QueuePlace;
+}
+
 export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse> {
   requireModerator(ctx);
-  const { discussion, kind } = parse(queueQuerySchema, query);
+  const { discussion, kind, cursor, limit } = parse(queueQuerySchema, query);
   const slug = discussion || undefined;
   const kinds: EntryKind[] = kind ? [kind] : ['comment', 'resource'];
-  const waiting: Waiting[] = [];
-  for (const k of kinds) waiting.push(...(await waitingOf(ctx, k, slug)));
-  waiting.sort(
-    (a, b) =>
-      (a.reason === b.reason ? 0 : a.reason === 'new' ? -1 : 1) ||
-      a.since.localeCompare(b.since) ||
-      a.entry.kind.localeCompare(b.entry.kind) ||
-      a.entry.row.id.localeCompare(b.entry.row.id),
-  );
+  const all: Waiting[] = [];
+  for (const k of kinds) all.push(...(await waitingOf(ctx, k, slug)));
+  all.sort((a, b) => comparePlaces(placeOf(a), placeOf(b)));
+  const after = cursor === undefined ? null : decodePlace(cursor);
+  const start = after ? all.findIndex((w) => comparePlaces(placeOf(w), after) > 0) : 0;
+  // Only the page is projected: a queue of thousands costs one page's work beyond its keys.
+  const waiting = start < 0 ? [] : all.slice(start, start + limit);
+  const last = waiting.at(-1);
+  const more = start >= 0 && start + limit < all.length;
+  const nextCursor = more && last ? encodePlace(placeOf(last)) : null;
 
   const entries = waiting.map((w) => w.entry);
   const commentRows = entries.flatMap((e) => (e.kind === 'comment' ? [e.row] : []));
@@ -409,7 +452,7 @@ export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse>
       authorHistory: historyOf(histories, entry),
     };
   });
-  return { items, total: items.length };
+  return { items, total: all.length, nextCursor };
 }
 
 export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {
