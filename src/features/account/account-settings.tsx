@@ -214,7 +214,11 @@ export function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
   return (
     <>
       <p>
-        Signed in as <strong>{user.displayName}</strong> ({email}).
+        Signed in as{' '}
+        <strong>
+          <bdi className="person-name">{user.displayName}</bdi>
+        </strong>{' '}
+        (<span className="person-name">{email}</span>).
       </p>
       <Profile name={user.displayName} organisation={user.organisation} />
       <Password />
