@@ -194,6 +194,15 @@ async function makeFixture(): Promise<void> {
   });
   await setUp('PATCH', `/discussions/${CLOSED}`, 'moderator', { status: 'closed' });
 
+  const people = await send('GET', '/people', 'moderator');
+  const { people: list } = (await people.json()) as {
+    people: { id: string; displayName: string; role: string }[];
+  };
+  ids.bea = list.find((p) => p.displayName === 'Bea Otieno')?.id ?? '';
+  ids.me = list.find((p) => p.role === 'moderator')?.id ?? '';
+  const link = await send('POST', `/people/${ids.bea}/reset-link`, 'moderator', { json: {} });
+  const { path } = (await link.json()) as { path: string };
+  ids.resetToken = path.split('/').at(-1) ?? '';
   await target.keep();
 }
 
@@ -359,7 +368,13 @@ function badShapes(e: Endpoint, valid: { [key: string]: Json }): OwnCase[] {
       status: 413,
       code: 'payload_too_large',
     },
-    { name: 'an unknown field', body: { ...valid, role: 'moderator' }, ...invalid, field: '_' },
+    {
+      name: 'an unknown field',
+      // One that would make the sender a moderator, were it taken.
+      body: { ...valid, ...('role' in valid ? { promote: true } : { role: 'moderator' }) },
+      ...invalid,
+      field: '_',
+    },
     {
       name: 'a __proto__ field',
       raw: validText.replace(/^\{/, '{"__proto__":{"role":"moderator"},'),
@@ -1216,6 +1231,183 @@ const ENDPOINTS: Record<string, Endpoint> = {
         ...invalid,
         field: 'editorial',
       },
+    ],
+  },
+  'GET /people': {
+    method: 'GET',
+    path: '/people',
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    own: [],
+  },
+  'PUT /people/:id/role': {
+    method: 'PUT',
+    path: '/people/{bea}/role',
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    valid: { role: 'moderator' },
+    required: ['role'],
+    own: [
+      { name: 'an unknown role', body: { role: 'admin' }, ...invalid, field: 'role' },
+      { name: 'an unknown person', path: '/people/nope/role', ...notFound },
+      {
+        name: 'withdrawing one’s own role',
+        path: '/people/{me}/role',
+        body: { role: 'participant' },
+        ...conflict,
+      },
+    ],
+  },
+  'PUT /people/:id/suspension': {
+    method: 'PUT',
+    path: '/people/{bea}/suspension',
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    own: [
+      { name: 'an unknown person', path: '/people/nope/suspension', ...notFound },
+      { name: 'oneself', path: '/people/{me}/suspension', ...conflict },
+    ],
+  },
+  'DELETE /people/:id/suspension': {
+    method: 'DELETE',
+    path: '/people/{bea}/suspension',
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    own: [{ name: 'an unknown person', path: '/people/nope/suspension', ...notFound }],
+  },
+  'POST /people/:id/reset-link': {
+    method: 'POST',
+    path: '/people/{bea}/reset-link',
+    as: 'moderator',
+    accepted: 201,
+    needs: 'moderator',
+    own: [{ name: 'an unknown person', path: '/people/nope/reset-link', ...notFound }],
+  },
+  'GET /account': {
+    method: 'GET',
+    path: '/account',
+    as: 'amina',
+    accepted: 200,
+    needs: 'session',
+    own: [],
+  },
+  'PATCH /account': {
+    method: 'PATCH',
+    path: '/account',
+    as: 'amina',
+    accepted: 200,
+    needs: 'session',
+    valid: { displayName: 'Amina D.', organisation: 'Wikigender' },
+    required: ['displayName'],
+    own: [
+      {
+        name: 'a name of one letter',
+        body: { displayName: 'A' },
+        ...invalid,
+        field: 'displayName',
+      },
+      {
+        name: 'a name of invisible characters only',
+        body: { displayName: '\u200b\u202e\u2066' },
+        ...invalid,
+        field: 'displayName',
+      },
+    ],
+  },
+  'PUT /account/password': {
+    method: 'PUT',
+    path: '/account/password',
+    as: 'amina',
+    accepted: 204,
+    needs: 'session',
+    valid: { currentPassword: 'demo-participant', newPassword: 'another-long-passphrase' },
+    required: ['currentPassword', 'newPassword'],
+    own: [
+      {
+        name: 'a wrong current password',
+        body: { currentPassword: 'demo-moderator', newPassword: 'another-long-passphrase' },
+        status: 403,
+        code: 'forbidden',
+        field: 'currentPassword',
+      },
+      {
+        name: 'a short new password',
+        body: { currentPassword: 'demo-participant', newPassword: 'short' },
+        ...invalid,
+        field: 'newPassword',
+      },
+    ],
+  },
+  'DELETE /account/sessions (sign out everywhere)': {
+    method: 'DELETE',
+    path: '/account/sessions',
+    as: 'amina',
+    accepted: 204,
+    needs: 'session',
+    own: [],
+  },
+  'DELETE /account': {
+    method: 'DELETE',
+    path: '/account',
+    as: 'amina',
+    accepted: 204,
+    needs: 'session',
+    valid: { password: 'demo-participant' },
+    required: ['password'],
+    own: [
+      {
+        name: 'a wrong password',
+        body: { password: 'demo-moderator' },
+        status: 403,
+        code: 'forbidden',
+        field: 'password',
+      },
+    ],
+  },
+  'GET /password-resets': {
+    method: 'GET',
+    path: '/password-resets',
+    as: 'reader',
+    accepted: 200,
+    own: [],
+  },
+  'POST /password-resets (ask for a link)': {
+    method: 'POST',
+    path: '/password-resets',
+    as: 'reader',
+    accepted: 202,
+    valid: { email: 'amina@example.org' },
+    required: ['email'],
+    own: [{ name: 'not an email', body: { email: 'amina' }, ...invalid, field: 'email' }],
+  },
+  'GET /password-resets/:token': {
+    method: 'GET',
+    path: '/password-resets/{resetToken}',
+    as: 'reader',
+    accepted: 200,
+    own: [
+      { name: 'an unknown token', path: `/password-resets/${'0'.repeat(64)}`, ...notFound },
+      { name: 'a token of the wrong shape', path: '/password-resets/nope', ...notFound },
+    ],
+  },
+  'POST /password-resets/:token (a new password)': {
+    method: 'POST',
+    path: '/password-resets/{resetToken}',
+    as: 'reader',
+    accepted: 204,
+    valid: { password: 'a-new-long-passphrase' },
+    required: ['password'],
+    own: [
+      {
+        name: 'an unknown token',
+        path: `/password-resets/${'0'.repeat(64)}`,
+        ...notFound,
+      },
+      { name: 'a short password', body: { password: 'short' }, ...invalid, field: 'password' },
     ],
   },
   'POST /demo/reset': { method: 'POST', path: '/demo/reset', as: 'reader', accepted: 204, own: [] },

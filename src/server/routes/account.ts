@@ -54,7 +54,7 @@ export function accountRoutes(backend: Backend) {
     .post(
       '/password-resets',
       endpoint(backend, async ({ ctx, body }) => {
-        const found = backend.mail ? await requestReset(ctx, body) : null;
+        const found = await requestReset(ctx, body, { canSend: backend.mail !== undefined });
         // Sent before the link is committed; a failed send refuses the request and keeps no link.
         if (found && backend.mail) {
           const { user, link } = found;

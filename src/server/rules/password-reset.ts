@@ -43,8 +43,11 @@ export async function issueResetLink(ctx: Ctx, user: UserRow): Promise<ResetLink
 export async function requestReset(
   ctx: Ctx,
   input: unknown,
+  { canSend }: { canSend: boolean },
 ): Promise<{ user: UserRow; link: ResetLinkResponse } | null> {
   const { email } = parse(requestResetSchema, input);
+  // Without email, nobody receives a link: the request is checked, and nothing is made.
+  if (!canSend) return null;
   const user = await findUserByEmail(ctx.tx, email);
   if (!user || user.suspended_at) return null;
   return { user, link: await issueResetLink(ctx, user) };
