@@ -220,8 +220,17 @@ const ERROR_CODES = [
   'duplicate',
   'discussion_closed',
   'payload_too_large',
+  'suspended',
+  'rate_limited',
+  'idempotency_mismatch',
+  'cross_origin',
+  'unsupported_media_type',
   'internal',
 ] as const satisfies readonly ErrorCode[];
+/** Stops the build when the contract gains an error code this list does not know. */
+export const knowsEveryCode: [Exclude<ErrorCode, (typeof ERROR_CODES)[number]>] extends [never]
+  ? true
+  : never = true;
 
 const errorBodySchema: z.ZodType<ErrorBody> = z.strictObject({
   error: z.strictObject({
