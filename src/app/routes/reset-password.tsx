@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { CompleteReset, RequestReset } from '../../features/account/password-reset';
 
@@ -9,6 +9,11 @@ export function ResetPasswordRoute() {
     <div className="account-page">
       <h1>{token ? 'Choose a new password' : 'Forgot your password?'}</h1>
       {token ? <CompleteReset token={token} /> : <RequestReset />}
+      {!token && (
+        <p>
+          Remembered it? <Link to="/sign-in">Sign in</Link>.
+        </p>
+      )}
     </div>
   );
 }

@@ -28,7 +28,7 @@ function ResetLink({ link, name }: { link: ResetLinkResponse; name: string }) {
   const url = new URL(link.path, window.location.origin).href;
   const [copied, setCopied] = useState(false);
   return (
-    <div className="notice" role="status">
+    <div className="notice reset-link" role="status">
       <p>
         A one-time link for <bdi>{name}</bdi>, valid until {formatDateTime(link.expiresAt)}:{' '}
         <code>{url}</code>
@@ -79,104 +79,117 @@ function PersonActions({ person, isSelf }: { person: Person; isSelf: boolean }) 
         announce(done);
       },
     });
+  const c = confirming ? CONFIRM[confirming] : null;
 
-  if (confirming) {
-    const c = CONFIRM[confirming];
-    return (
-      <div className="confirm" role="group" aria-label={`${c.question} ${name}?`}>
-        <span>
-          {c.question} <bdi>{name}</bdi>? {c.detail}
-        </span>
-        <button
-          type="button"
-          className="button button-danger button-small"
-          disabled={change.isPending}
-          onClick={() =>
-            confirming === 'suspend'
-              ? run({ person, change: 'suspend' }, `${name} is suspended.`)
-              : run(
-                  { person, change: 'role', role: 'participant' },
-                  `${name} is no longer a moderator.`,
-                )
-          }
-        >
-          {c.yes}
-        </button>
-        <button
-          ref={keep}
-          type="button"
-          className="button button-quiet button-small"
-          onClick={() => setConfirming(null)}
-        >
-          Cancel
-        </button>
-        {change.isError && (
-          <p className="notice notice-error" role="alert">
-            {errorMessage(change.error)}
-          </p>
-        )}
-      </div>
-    );
-  }
   return (
     <div className="actions">
-      {!isSelf &&
-        (person.role === 'moderator' ? (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={() => setConfirming('withdraw')}
-          >
-            Withdraw moderator role from <bdi>{name}</bdi>
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            disabled={change.isPending}
-            onClick={() =>
-              run({ person, change: 'role', role: 'moderator' }, `${name} is now a moderator.`)
-            }
-          >
-            Make <bdi>{name}</bdi> a moderator
-          </button>
-        ))}
-      {!isSelf &&
-        (person.suspendedAt ? (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            disabled={change.isPending}
-            onClick={() => run({ person, change: 'restore' }, `${name} is restored.`)}
-          >
-            Restore <bdi>{name}</bdi>
-          </button>
-        ) : (
+      {c ? (
+        <div className="confirm" role="group" aria-label={`${c.question} ${name}?`}>
+          <span>
+            {c.question} <bdi>{name}</bdi>? {c.detail}
+          </span>
           <button
             type="button"
             className="button button-danger button-small"
-            onClick={() => setConfirming('suspend')}
+            disabled={change.isPending}
+            onClick={() =>
+              confirming === 'suspend'
+                ? run({ person, change: 'suspend' }, `${name} is suspended.`)
+                : run(
+                    { person, change: 'role', role: 'participant' },
+                    `${name} is no longer a moderator.`,
+                  )
+            }
           >
-            Suspend <bdi>{name}</bdi>
+            {c.yes}
           </button>
-        ))}
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        disabled={reset.isPending}
-        onClick={() => reset.mutate(person)}
-      >
-        Reset link for <bdi>{name}</bdi>
-      </button>
+          <button
+            ref={keep}
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => setConfirming(null)}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <>
+          {!isSelf &&
+            (person.role === 'moderator' ? (
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => setConfirming('withdraw')}
+              >
+                <span>
+                  Withdraw moderator role from <bdi>{name}</bdi>
+                </span>
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                disabled={change.isPending}
+                onClick={() =>
+                  run({ person, change: 'role', role: 'moderator' }, `${name} is now a moderator.`)
+                }
+              >
+                <span>
+                  Make <bdi>{name}</bdi> a moderator
+                </span>
+              </button>
+            ))}
+          {!isSelf &&
+            (person.suspendedAt ? (
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                disabled={change.isPending}
+                onClick={() => run({ person, change: 'restore' }, `${name} is restored.`)}
+              >
+                <span>
+                  Restore <bdi>{name}</bdi>
+                </span>
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-danger button-small"
+                onClick={() => setConfirming('suspend')}
+              >
+                <span>
+                  Suspend <bdi>{name}</bdi>
+                </span>
+              </button>
+            ))}
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            disabled={reset.isPending}
+            onClick={() => reset.mutate(person)}
+          >
+            <span>
+              Reset link for <bdi>{name}</bdi>
+            </span>
+          </button>
+        </>
+      )}
       {reset.data && <ResetLink link={reset.data} name={name} />}
-      {(change.isError || reset.isError) && (
+      {change.isError && (
         <p className="notice notice-error" role="alert">
-          {errorMessage(change.error ?? reset.error)}
+          {errorMessage(change.error)}
+        </p>
+      )}
+      {reset.isError && (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(reset.error)}
         </p>
       )}
     </div>
   );
 }
+
+const COLUMNS = ['Name', 'Organisation', 'Joined', 'Entries', 'Status', 'Actions'] as const;
 
 /** Every account with what became of its entries, and what a moderator may change. */
 export function PeopleTable() {
@@ -200,38 +213,47 @@ export function PeopleTable() {
   }
   return (
     <div className="table-scroll">
-      <table className="log-table">
+      {/* On small screens each row stacks as a card (CSS); the roles keep it a table to assistive
+          technology, which drops a table's semantics when its display changes. */}
+      {/* eslint-disable jsx-a11y/no-redundant-roles, jsx-a11y/no-interactive-element-to-noninteractive-role */}
+      <table className="log-table people-table" role="table">
         <caption className="visually-hidden">Accounts, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Joined</th>
-            <th scope="col">Entries</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" role="columnheader">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {people.data.people.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
+            <tr key={p.id} role="row">
+              <th scope="row" role="rowheader">
                 <bdi className="person-name">{p.displayName}</bdi>
               </th>
-              <td>{p.organisation ? <bdi className="person-name">{p.organisation}</bdi> : '—'}</td>
-              <td>{formatDateTime(p.joinedAt)}</td>
-              <td>{outcomes(p)}</td>
-              <td>
+              <td role="cell" data-label="Organisation">
+                {p.organisation ? <bdi className="person-name">{p.organisation}</bdi> : '—'}
+              </td>
+              <td role="cell" data-label="Joined">
+                {formatDateTime(p.joinedAt)}
+              </td>
+              <td role="cell" data-label="Entries">
+                {outcomes(p)}
+              </td>
+              <td role="cell" data-label="Status">
                 {p.role === 'moderator' ? 'Moderator' : 'Participant'}
                 {p.suspendedAt ? ', suspended' : ''}
               </td>
-              <td>
+              <td role="cell" data-label="Actions">
                 <PersonActions person={p} isSelf={p.id === session?.user?.id} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {/* eslint-enable jsx-a11y/no-redundant-roles, jsx-a11y/no-interactive-element-to-noninteractive-role */}
     </div>
   );
 }

@@ -35,10 +35,13 @@ export function SessionMenu() {
   return (
     <div className="session-menu">
       <span className="session-user">
-        <span className="visually-hidden">Signed in as </span>
-        <strong>
-          <bdi>{user.displayName}</bdi>
-        </strong>
+        <Link to="/account" className="session-account">
+          <span className="visually-hidden">Signed in as </span>
+          <strong>
+            <bdi>{user.displayName}</bdi>
+          </strong>
+          <span className="visually-hidden">: your account</span>
+        </Link>
         {user.role === 'moderator' && <span className="badge">Moderator</span>}
       </span>
       <button
