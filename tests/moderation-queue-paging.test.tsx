@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { QUEUE_PAGE_DEFAULT } from '../src/api/contract';
 import { server } from '../mocks/node';
 import { renderApp } from './render-app';
-import { MODERATOR, addComment, addParticipant, signInAs } from './support';
+import type { QueueResponse } from '../src/api/contract';
+import {
+  MODERATOR,
+  addComment,
+  addFlags,
+  addParticipant,
+  addResource,
+  api,
+  signInAs,
+} from './support';
 
 const WAITING = QUEUE_PAGE_DEFAULT + 12;
 
@@ -65,5 +74,42 @@ describe('a long moderation queue', () => {
       expect(screen.getByRole('button', { name: 'Show more waiting entries' })).toBeEnabled(),
     );
     expect(within(queueItems()[0] as HTMLElement).getByText(/number 1\b/)).toBeInTheDocument();
+  });
+
+  it('gives every waiting entry once, in order, across pages cut between entries of one moment', async () => {
+    const author = (await addParticipant('Inès Moreau')).id;
+    const at = '2026-02-01T10:00:00.000Z';
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(
+        (await addComment({ authorId: author, body: `Same moment ${i}`, createdAt: at })).id,
+      );
+      made.push(
+        (await addResource({ authorId: author, title: `Same moment ${i}`, createdAt: at })).id,
+      );
+    }
+    await addFlags('comment', 'c-original-6', [{ reason: 'spam' }]);
+    await signInAs(MODERATOR);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const { status, body } = await api(`/moderation/queue?limit=2${query}`);
+      expect(status).toBe(200);
+      const page = body as QueueResponse;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => (item.comment ?? item.resource)?.id ?? ''));
+      total = page.total;
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+
+    expect(total).toBe(made.length + 1);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    // The new entries of one moment, comments before resources, each by id; the flagged one last.
+    const byKind = (prefix: string) => made.filter((id) => id.startsWith(prefix)).sort();
+    expect(seen).toEqual([...byKind('c'), ...byKind('r'), 'c-original-6']);
   });
 });

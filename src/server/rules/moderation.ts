@@ -34,8 +34,10 @@ import {
   findDiscussionTitles,
   findLogEntries,
   findLogModerators,
+  countPending,
   findPendingComments,
   findPendingResources,
+  type PendingStart,
   findResourcesIn,
   insertLogEntry,
   placeInDigest,
@@ -265,29 +267,47 @@ interface Waiting {
 }
 
 /** Entries of one kind that wait: new ones, and published or hidden ones with open flags. */
-async function waitingOf(ctx: Ctx, kind: EntryKind, slug: string | undefined): Promise<Waiting[]> {
+/**
+ * New entries of one kind from the cursor's place on, at most `limit`: read by
+ * keyset from the index on status and time, so a page costs the same however
+ * many wait.
+ */
+async function newOf(
+  ctx: Ctx,
+  kind: EntryKind,
+  slug: string | undefined,
+  after: QueuePlace | null,
+  limit: number,
+): Promise<Waiting[]> {
+  let start: PendingStart | null = null;
+  if (after) {
+    const [, since, afterKind, id] = after;
+    const order = kind.localeCompare(afterKind);
+    start = { since, atSince: order > 0 ? 'all' : order < 0 ? 'none' : { after: id } };
+  }
+  const entries: Entry[] =
+    kind === 'comment'
+      ? (await findPendingComments(ctx.tx, slug, start, limit)).map((row) => ({ kind, row }))
+      : (await findPendingResources(ctx.tx, slug, start, limit)).map((row) => ({ kind, row }));
+  return entries.map((entry) => ({ entry, reason: 'new', since: entry.row.created_at }));
+}
+
+/** Published or hidden entries of one kind with open flags, since their first open flag. */
+async function flaggedOf(ctx: Ctx, kind: EntryKind, slug: string | undefined): Promise<Waiting[]> {
   const flagged = new Map(
     (await findOpenFlagTargets(ctx.tx, kind)).map((t) => [t.target_id, t.since]),
   );
   const filter = { statuses: ['published', 'hidden'] as EntryStatus[], slug };
   const ids = [...flagged.keys()];
-  const pending: Entry[] = [];
-  const decided: Entry[] = [];
-  if (kind === 'comment') {
-    for (const row of await findPendingComments(ctx.tx, slug)) pending.push({ kind, row });
-    for (const row of await findCommentsIn(ctx.tx, ids, filter)) decided.push({ kind, row });
-  } else {
-    for (const row of await findPendingResources(ctx.tx, slug)) pending.push({ kind, row });
-    for (const row of await findResourcesIn(ctx.tx, ids, filter)) decided.push({ kind, row });
-  }
-  return [
-    ...pending.map((entry) => ({ entry, reason: 'new' as const, since: entry.row.created_at })),
-    ...decided.map((entry) => ({
-      entry,
-      reason: 'flagged' as const,
-      since: flagged.get(entry.row.id) ?? '',
-    })),
-  ];
+  const decided: Entry[] =
+    kind === 'comment'
+      ? (await findCommentsIn(ctx.tx, ids, filter)).map((row) => ({ kind, row }))
+      : (await findResourcesIn(ctx.tx, ids, filter)).map((row) => ({ kind, row }));
+  return decided.map((entry) => ({
+    entry,
+    reason: 'flagged',
+    since: flagged.get(entry.row.id) ?? '',
+  }));
 }
 
 /** Open flags by reason for the page's entries, the most frequent reason first. */
@@ -398,16 +418,28 @@ export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse>
   const { discussion, kind, cursor, limit } = parse(queueQuerySchema, query);
   const slug = discussion || undefined;
   const kinds: EntryKind[] = kind ? [kind] : ['comment', 'resource'];
-  const all: Waiting[] = [];
-  for (const k of kinds) all.push(...(await waitingOf(ctx, k, slug)));
-  all.sort((a, b) => comparePlaces(placeOf(a), placeOf(b)));
   const after = cursor === undefined ? null : decodePlace(cursor);
-  const start = after ? all.findIndex((w) => comparePlaces(placeOf(w), after) > 0) : 0;
-  // Only the page is projected: a queue of thousands costs one page's work beyond its keys.
-  const waiting = start < 0 ? [] : all.slice(start, start + limit);
+  // New entries come before flagged ones: each kind's next ones (one more than the
+  // page, to know whether another page follows), then every flagged one, which are few.
+  const candidates: Waiting[] = [];
+  for (const k of kinds) {
+    if (!after || after[0] === 0) candidates.push(...(await newOf(ctx, k, slug, after, limit + 1)));
+  }
+  let flaggedTotal = 0;
+  for (const k of kinds) {
+    const flagged = await flaggedOf(ctx, k, slug);
+    flaggedTotal += flagged.length;
+    candidates.push(...flagged);
+  }
+  const next = candidates
+    .filter((w) => !after || comparePlaces(placeOf(w), after) > 0)
+    .sort((a, b) => comparePlaces(placeOf(a), placeOf(b)));
+  const waiting = next.slice(0, limit);
   const last = waiting.at(-1);
-  const more = start >= 0 && start + limit < all.length;
-  const nextCursor = more && last ? encodePlace(placeOf(last)) : null;
+  const nextCursor = next.length > limit && last ? encodePlace(placeOf(last)) : null;
+  let total = flaggedTotal;
+  for (const k of kinds)
+    total += await countPending(ctx.tx, k === 'comment' ? 'comments' : 'resources', slug);
 
   const entries = waiting.map((w) => w.entry);
   const commentRows = entries.flatMap((e) => (e.kind === 'comment' ? [e.row] : []));
@@ -452,7 +484,7 @@ export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse>
       authorHistory: historyOf(histories, entry),
     };
   });
-  return { items, total: all.length, nextCursor };
+  return { items, total, nextCursor };
 }
 
 export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {

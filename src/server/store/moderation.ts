@@ -1,20 +1,65 @@
 /** Data access for moderation: what waits for a decision, what a decision writes, and the log. */
-import type { Insertable } from 'kysely';
+import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { EntryStatus } from '../../api/contract';
 import type { Tx } from '../rules/core';
 import type { CommentRow, LogRow, LogTable, ResourceRow } from './schema';
 
-/** Comments waiting for a first decision, oldest first. */
-export function findPendingComments(tx: Tx, slug: string | undefined): Promise<CommentRow[]> {
-  let query = tx.selectFrom('comments').selectAll().where('status', '=', 'pending');
-  if (slug !== undefined) query = query.where('discussion_slug', '=', slug);
-  return query.orderBy('created_at').orderBy('id').execute();
+/**
+ * Where a page of waiting entries starts in one table: after `since`, and at
+ * `since` itself all rows, none, or those after an id (the queue orders by
+ * time, then kind, then id).
+ */
+export interface PendingStart {
+  since: string;
+  atSince: 'all' | 'none' | { after: string };
 }
 
-export function findPendingResources(tx: Tx, slug: string | undefined): Promise<ResourceRow[]> {
+/** The rows of a table from a page's start on, in the queue's order of time then id. */
+function fromStart({ since, atSince }: PendingStart) {
+  if (atSince === 'all') return sql<SqlBool>`created_at >= ${since}`;
+  if (atSince === 'none') return sql<SqlBool>`created_at > ${since}`;
+  return sql<SqlBool>`(created_at > ${since} or (created_at = ${since} and id > ${atSince.after}))`;
+}
+
+/** Up to `limit` comments waiting for a first decision, oldest first, from `start`. */
+export function findPendingComments(
+  tx: Tx,
+  slug: string | undefined,
+  start: PendingStart | null,
+  limit: number,
+): Promise<CommentRow[]> {
+  let query = tx.selectFrom('comments').selectAll().where('status', '=', 'pending');
+  if (slug !== undefined) query = query.where('discussion_slug', '=', slug);
+  if (start) query = query.where(fromStart(start));
+  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+/** As findPendingComments, for resources. */
+export function findPendingResources(
+  tx: Tx,
+  slug: string | undefined,
+  start: PendingStart | null,
+  limit: number,
+): Promise<ResourceRow[]> {
   let query = tx.selectFrom('resources').selectAll().where('status', '=', 'pending');
   if (slug !== undefined) query = query.where('discussion_slug', '=', slug);
-  return query.orderBy('created_at').orderBy('id').execute();
+  if (start) query = query.where(fromStart(start));
+  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+/** How many entries of one table wait for a first decision. */
+export async function countPending(
+  tx: Tx,
+  table: 'comments' | 'resources',
+  slug: string | undefined,
+): Promise<number> {
+  let query = tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'pending');
+  if (slug !== undefined) query = query.where('discussion_slug', '=', slug);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 interface RowFilter {
