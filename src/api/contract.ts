@@ -656,3 +656,57 @@ export type RequestResetBody = z.input<typeof requestResetSchema>;
 
 export const completeResetSchema = z.strictObject({ password: newPassword });
 export type CompleteResetBody = z.input<typeof completeResetSchema>;
+
+// ---------------------------------------------------------------------------
+// Export for organisers
+// ---------------------------------------------------------------------------
+
+/** An entry's author as an export names them: the name and organisation shown on the page. */
+export interface ExportAuthor {
+  name: string;
+  organisation: string | null;
+}
+
+export interface ExportComment {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  author: ExportAuthor;
+  status: EntryStatus;
+  moderationReason: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  /** The Markdown source as published (or as waiting, for an entry not published). */
+  body: string;
+  campaigns: string[];
+}
+
+export interface ExportResource {
+  id: string;
+  title: string;
+  url: string | null;
+  kind: ResourceKind;
+  description: string;
+  /** Null for the original discussion's resources, whose sharer was not recorded. */
+  author: ExportAuthor | null;
+  status: EntryStatus;
+  moderationReason: string | null;
+  createdAt: string;
+}
+
+export interface ExportCampaign {
+  label: string;
+  /** Published comments that mention it. */
+  commentCount: number;
+  /** When a published comment first mentioned it; null for a listed campaign no one has. */
+  firstMentionedAt: string | null;
+}
+
+/** `GET /discussions/:slug/export.json`: everything of a discussion but the entries withdrawn. */
+export interface DiscussionExport {
+  exportedAt: string;
+  discussion: Discussion;
+  comments: ExportComment[];
+  resources: ExportResource[];
+  campaigns: ExportCampaign[];
+}

@@ -21,6 +21,16 @@ export interface Reply {
   body?: unknown;
   /** A session token to set, or null to clear the cookie. */
   session?: string | null;
+  /** A read's body that is not JSON (a feed, a download): sent as written, with its type. */
+  file?: FileReply;
+}
+
+export interface FileReply {
+  text: string;
+  /** The Content-Type, charset included. */
+  type: string;
+  /** Set for a download: the name a browser saves it as. */
+  filename?: string;
 }
 
 export interface EndpointArgs {
@@ -30,6 +40,8 @@ export interface EndpointArgs {
   /** The parsed JSON body; rules validate its shape. */
   body: unknown;
   token: string | undefined;
+  /** Where people reach the forum: PUBLIC_ORIGIN, or the request's own origin in the page. */
+  origin: string;
 }
 
 export interface EndpointOptions {
@@ -133,6 +145,22 @@ function answerRead(c: Context, answer: CachedAnswer): Response {
   return c.body(answer.body, answer.status as ContentfulStatusCode, headers);
 }
 
+/** As answerRead, for a body that is not JSON; not kept in the page cache, which holds JSON. */
+function answerFile(c: Context, file: FileReply): Response {
+  const etag = etagOf(file.text);
+  const cacheControl = 'private, no-cache';
+  if (matches(c.req.header('If-None-Match'), etag)) {
+    return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
+  }
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': cacheControl,
+    'Content-Type': file.type,
+  };
+  if (file.filename) headers['Content-Disposition'] = `attachment; filename="${file.filename}"`;
+  return c.body(file.text, 200, headers);
+}
+
 export function endpoint(
   backend: Backend,
   run: (args: EndpointArgs) => Promise<Reply | undefined> | Reply | undefined,
@@ -207,7 +235,14 @@ export function endpoint(
           if (seen) throw new Replay(seen.status, JSON.parse(seen.body));
         }
         const reply =
-          (await run({ ctx, param: (name) => c.req.param(name) ?? '', query, body, token })) ?? {};
+          (await run({
+            ctx,
+            param: (name) => c.req.param(name) ?? '',
+            query,
+            body,
+            token,
+            origin: backend.publicOrigin ?? url.origin,
+          })) ?? {};
         const status = reply.status ?? 200;
         // An answer that sets or clears the session cookie is never kept: replaying
         // it could not give the cookie again.
@@ -249,6 +284,7 @@ export function endpoint(
       }
       if (reply.status === 204) return c.body(null, 204);
       if (!mutates && (reply.status ?? 200) === 200) {
+        if (reply.file) return answerFile(c, reply.file);
         const text = JSON.stringify(reply.body ?? null);
         const answer = { body: text, etag: etagOf(text), status: 200 };
         if (cache && cacheKey !== null) cache.set(cacheKey, answer, version, now.getTime(), until);
