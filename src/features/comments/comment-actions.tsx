@@ -89,7 +89,7 @@ export function CommentActions({ comment: c }: { comment: Comment }) {
           label={`Your reply to ${c.author.name}`}
           submitLabel="Post reply"
           focusOnMount
-          onPosted={closeReply}
+          onPosted={(_reply, textLeft) => !textLeft && closeReply()}
           onCancel={closeReply}
         />
       )}

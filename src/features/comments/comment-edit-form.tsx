@@ -16,16 +16,24 @@ export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone:
   const here = useHere();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  // The text as it is now, read when a save settles that was sent before the person typed on.
+  const latest = useRef(text);
 
   useEffect(() => {
     textarea.current?.focus();
   }, []);
 
   const save = () => {
+    const body = text;
     update.mutate(
-      { id: comment.id, body: text },
+      { id: comment.id, body },
       {
         onSuccess: () => {
+          if (latest.current !== body) {
+            // Words typed while it was saving stay open to be saved too.
+            announce('Your changes are saved. What you wrote since is still here to save.');
+            return;
+          }
           announce('Your changes are saved');
           onDone();
         },
@@ -46,7 +54,10 @@ export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone:
         id={`edit-${comment.id}`}
         label="Edit your comment"
         text={text}
-        onChange={setText}
+        onChange={(value) => {
+          latest.current = value;
+          setText(value);
+        }}
         error={bodyError}
         textareaRef={textarea}
       />

@@ -21,7 +21,8 @@ interface CommentFormProps {
   label: string;
   submitLabel: string;
   focusOnMount?: boolean;
-  onPosted?: (comment: Comment) => void;
+  /** After a post; `textLeft` when the person wrote on meanwhile, and the box still holds it. */
+  onPosted?: (comment: Comment, textLeft: boolean) => void;
   onCancel?: () => void;
 }
 
@@ -40,7 +41,7 @@ export function CommentForm({
   onPosted,
   onCancel,
 }: CommentFormProps) {
-  const [text, setText, clearDraft] = useDraft(draftKey, '');
+  const [text, setText, settleDraft] = useDraft(draftKey, '');
   const [previewing, setPreviewing] = useState(false);
   const post = useCreateComment(slug);
   const signedOut = useSession().data?.user === null;
@@ -68,19 +69,21 @@ export function CommentForm({
     }
     sending.current = true;
     idempotencyKey.current ??= newIdempotencyKey();
+    const body = text;
     post.mutate(
-      { body: text, parentId, idempotencyKey: idempotencyKey.current },
+      { body, parentId, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (comment) => {
           idempotencyKey.current = null;
-          clearDraft();
+          // Words typed while it was on its way stay in the box, and in the draft.
+          const left = settleDraft(body);
           setPreviewing(false);
           announce(
             comment.status === 'published'
               ? 'Your comment is published'
               : 'Your comment was sent to the moderators',
           );
-          onPosted?.(comment);
+          onPosted?.(comment, left !== '');
         },
         onSettled: () => {
           sending.current = false;

@@ -32,7 +32,7 @@ const FIELDS = ['url', 'title', 'kind', 'description'] as const;
 
 /** "Share a resource": kept as a draft while typed, checked by the backend when sent. */
 export function ShareResource({ discussion }: { discussion: Discussion }) {
-  const [draft, setDraft, clearDraft] = useDraft(draftKey(discussion.slug, 'resource'), EMPTY);
+  const [draft, setDraft, settleDraft] = useDraft(draftKey(discussion.slug, 'resource'), EMPTY);
   const share = useShareResource(discussion.slug);
   const signedOut = useSession().data?.user === null;
   const announce = useAnnounce();
@@ -59,12 +59,14 @@ export function ShareResource({ discussion }: { discussion: Discussion }) {
       return;
     }
     idempotencyKey.current ??= newIdempotencyKey();
+    const sent = draft;
     share.mutate(
-      { ...draft, idempotencyKey: idempotencyKey.current },
+      { ...sent, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (resource) => {
           idempotencyKey.current = null;
-          clearDraft();
+          // A field changed while it was on its way keeps the new words.
+          settleDraft(sent);
           announce(
             resource.status === 'published'
               ? 'Your resource is published'
