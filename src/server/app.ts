@@ -14,6 +14,8 @@ import { moderationRoutes } from './routes/moderation';
 import { sessionRoutes } from './routes/session';
 import { peopleRoutes } from './routes/people';
 import { accountRoutes } from './routes/account';
+import { feedRoutes } from './routes/feeds';
+import { exportRoutes } from './routes/exports';
 
 const notFound = (message: string): ErrorBody => ({ error: { code: 'not_found', message } });
 
@@ -40,6 +42,8 @@ export function createApp(backend: Backend) {
   app.route('/', moderationRoutes(backend));
   app.route('/', peopleRoutes(backend));
   app.route('/', accountRoutes(backend));
+  app.route('/', feedRoutes(backend));
+  app.route('/', exportRoutes(backend));
   if (backend.resetDemo) {
     const reset = backend.resetDemo;
     app.post(
