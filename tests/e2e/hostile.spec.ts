@@ -63,9 +63,13 @@ const PARENTS = [
  * The first vector of each family as a comment, then the second ones as replies to
  * earlier comments: as many as one account may post within the comment rate limit.
  */
+const raisesCampaign = (v: XssVector) => findHashtags(v.input).length > 0;
+const seconds = FAMILIES.flatMap((family) => ofFamily(family).slice(1, 2));
 const POSTS: Posted[] = [
   ...FAMILIES.flatMap((family) => ofFamily(family).slice(0, 1)),
-  ...FAMILIES.flatMap((family) => ofFamily(family).slice(1, 2)),
+  // Those that raise campaigns first, so that the campaign pages are read too.
+  ...seconds.filter(raisesCampaign),
+  ...seconds.filter((v) => !raisesCampaign(v)),
 ]
   .slice(0, DEFAULT_LIMITS.comment.max)
   .map((vector, i) => ({
