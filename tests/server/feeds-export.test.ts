@@ -53,7 +53,8 @@ async function forum() {
   return { server, visitor, amina, moderator, ids };
 }
 
-// jsdom ships no types: what this file uses of it, its XML parser.
+// jsdom ships no types: what this file uses of it is its XML parser.
+// @ts-expect-error -- no declaration file for jsdom
 const { JSDOM } = (await import('jsdom')) as unknown as {
   JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } };
 };
