@@ -105,7 +105,9 @@ describe('what is typed while a write is on its way stays', () => {
     release();
 
     expect(
-      await screen.findByText('Your changes are saved. What you wrote since is still here to save.'),
+      await screen.findByText(
+        'Your changes are saved. What you wrote since is still here to save.',
+      ),
     ).toBeInTheDocument();
     const edited = await findComment('Amina Diallo', 'First draft');
     expect(within(edited).getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(
