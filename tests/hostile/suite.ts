@@ -1349,6 +1349,12 @@ const ENDPOINTS: Record<string, Endpoint> = {
         ...invalid,
         field: 'newPassword',
       },
+      {
+        name: 'one of the most common passwords',
+        body: { currentPassword: 'demo-participant', newPassword: 'qwerty12' },
+        ...invalid,
+        field: 'newPassword',
+      },
     ],
   },
   'DELETE /account/sessions (sign out everywhere)': {
@@ -1417,6 +1423,12 @@ const ENDPOINTS: Record<string, Endpoint> = {
         ...notFound,
       },
       { name: 'a short password', body: { password: 'short' }, ...invalid, field: 'password' },
+      {
+        name: 'one of the most common passwords',
+        body: { password: 'qwerty12' },
+        ...invalid,
+        field: 'password',
+      },
     ],
   },
   'POST /demo/reset': { method: 'POST', path: '/demo/reset', as: 'reader', accepted: 204, own: [] },

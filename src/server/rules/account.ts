@@ -14,7 +14,7 @@ import { deleteUserKeepingEntries, setPasswordHash, setProfile } from '../store/
 import type { UserRow } from '../store/schema';
 import { endSessions, findUser } from '../store/users';
 import { type Ctx, RuleError, parse, requireUser, toUser } from './core';
-import { hashToken } from './session';
+import { hashToken, refuseCommonPassword } from './session';
 
 const toAccount = (u: UserRow): Account => ({ user: toUser(u), email: u.email });
 
@@ -46,6 +46,7 @@ export async function changePassword(
 ): Promise<void> {
   const user = requireUser(ctx);
   const { currentPassword, newPassword } = parse(changePasswordSchema, input);
+  refuseCommonPassword(newPassword, 'newPassword');
   await requirePassword(ctx, user, currentPassword, 'currentPassword');
   await setPasswordHash(ctx.tx, user.id, await ctx.passwords.hash(newPassword));
   await deleteResetsOf(ctx.tx, user.id);

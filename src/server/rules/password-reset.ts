@@ -13,7 +13,7 @@ import { setPasswordHash } from '../store/people';
 import type { UserRow } from '../store/schema';
 import { endSessions, findUserByEmail } from '../store/users';
 import { type Ctx, RuleError, parse } from './core';
-import { hashToken } from './session';
+import { hashToken, refuseCommonPassword } from './session';
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -74,6 +74,7 @@ export async function checkReset(ctx: Ctx, token: string): Promise<{ valid: true
 
 export async function completeReset(ctx: Ctx, token: string, input: unknown): Promise<void> {
   const { password } = parse(completeResetSchema, input);
+  refuseCommonPassword(password, 'password');
   if (!tokenOk(token)) throw invalid();
   const hash = await ctx.passwords.hash(password);
   const userId = await takeReset(ctx.tx, await hashToken(token), ctx.now.toISOString());

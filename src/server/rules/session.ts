@@ -67,6 +67,13 @@ export function getSession(ctx: Ctx): SessionResponse {
 export const COMMON_PASSWORD =
   'This password is one of the most common, and among the first that guessers try. Choose another.';
 
+/** A new password of any kind (joining, changing, resetting) may not be a common one. */
+export function refuseCommonPassword(password: string, field: string): void {
+  if (isCommonPassword(password)) {
+    throw new RuleError(400, 'validation_failed', COMMON_PASSWORD, { [field]: COMMON_PASSWORD });
+  }
+}
+
 let decoy: Promise<string> | null = null;
 
 export async function signIn(
@@ -104,9 +111,7 @@ export async function join(
   input: unknown,
 ): Promise<{ body: SessionResponse; token: string }> {
   const data = parse(joinSchema, input);
-  if (isCommonPassword(data.password)) {
-    throw new RuleError(400, 'validation_failed', COMMON_PASSWORD, { password: COMMON_PASSWORD });
-  }
+  refuseCommonPassword(data.password, 'password');
   await limit(ctx, 'join', ctx.address ?? 'local');
   // Joining with a registered email counts as a failed sign-in for it, so joining
   // cannot list who takes part faster than signing in could.
