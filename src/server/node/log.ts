@@ -31,6 +31,11 @@ export function jsonLog(
   };
 }
 
+/** A reset link's token is a password for an hour: the log keeps the path without it. */
+const SECRET_SEGMENT = /(\/(?:api\/password-resets|reset-password)\/)[^/]+/;
+
+export const loggedPath = (path: string) => path.replace(SECRET_SEGMENT, '$1…');
+
 export function requestLog(log: Log): MiddlewareHandler {
   return async (c, next) => {
     const start = performance.now();
@@ -39,7 +44,7 @@ export function requestLog(log: Log): MiddlewareHandler {
     } finally {
       log.request({
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - start) * 10) / 10,
       });
