@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
 import { CampaignMentions } from '../../features/comments/campaign-mentions';
+import { FeedLink } from '../../features/threads/feed-link';
 import { DiscussionFrame } from './discussion-frame';
 
 export function CampaignRoute() {
@@ -24,7 +25,16 @@ export function CampaignRoute() {
         </header>
       )}
     >
-      <CampaignMentions slug={slug} tag={tag} />
+      {(d) => (
+        <>
+          <FeedLink
+            path={`/discussions/${encodeURIComponent(slug)}/campaigns/${encodeURIComponent(tag)}/feed.atom`}
+            title={`#${label} · ${d.title} (Atom)`}
+            lead={`Follow new comments mentioning #${label} in a feed reader:`}
+          />
+          <CampaignMentions slug={slug} tag={tag} />
+        </>
+      )}
     </DiscussionFrame>
   );
 }

@@ -7,6 +7,7 @@ import { ModeratorPanel } from '../../features/moderation/moderator-panel';
 import { ResourceSummary } from '../../features/resources/resource-summary';
 import { CampaignList } from '../../features/threads/campaign-list';
 import { DiscussionHeader } from '../../features/threads/discussion-header';
+import { FeedLink } from '../../features/threads/feed-link';
 import { DiscussionFrame } from './discussion-frame';
 
 export function DiscussionRoute() {
@@ -33,6 +34,11 @@ export function DiscussionRoute() {
             <ModeratorPanel discussion={discussion} />
             <ResourceSummary slug={slug} />
             <CampaignList slug={slug} />
+            <FeedLink
+              path={`/discussions/${encodeURIComponent(slug)}/feed.atom`}
+              title={`${discussion.title}: comments and resources (Atom)`}
+              lead="Follow new comments and resources in a feed reader:"
+            />
           </aside>
         </div>
       )}

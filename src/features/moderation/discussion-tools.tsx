@@ -8,6 +8,7 @@ import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
 import { APPROVAL_LABEL } from './discussion-form';
 import { Field } from '../../components/field';
+import { DiscussionExportLinks } from './discussion-export';
 
 /** A datetime-local value ("2026-03-01T14:30") in the moderator's time zone, as an ISO instant. */
 const toInstant = (local: string) => new Date(local).toISOString();
@@ -185,6 +186,8 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
         </p>
       )}
       {done && !update.isError && <p className="notice notice-success">{done}</p>}
+
+      <DiscussionExportLinks slug={d.slug} />
     </section>
   );
 }
