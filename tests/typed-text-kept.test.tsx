@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { server } from '../mocks/node';
 import { readDraft } from '../src/lib/drafts';
 import { composerDraftKey } from '../src/features/comments/comment-composer';
@@ -156,5 +156,46 @@ describe('a moderator’s words stay', () => {
 
     expect(await screen.findByText('Saved the editorial introduction.')).toBeInTheDocument();
     expect(box).toHaveValue('Six voices. And a seventh.');
+  });
+});
+
+describe('offline', () => {
+  it('says at once that the comment was not sent and that the text is kept, and offers to try again', async () => {
+    await signInAs(AMINA);
+    server.use(http.post(COMMENTS_API, () => HttpResponse.error(), { once: true }));
+    const { user } = await openDiscussion();
+    const box = screen.getByRole('textbox', { name: 'Your comment' });
+    await fill(user, box, 'Written on a train');
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Your comment was not sent. Could not reach the server. Check your connection and try again. What you wrote is kept here.',
+    );
+    expect(box).toHaveValue('Written on a train');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await findComment('Amina Diallo', 'Written on a train');
+  });
+
+  it('gives up on a write that gets no answer, rather than spin', async () => {
+    await signInAs(AMINA);
+    // The write's deadline, passed when the test says so rather than after 20 s.
+    const deadline = new AbortController();
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockReturnValue(deadline.signal);
+    server.use(http.post(COMMENTS_API, () => new Promise<never>(() => {}), { once: true }));
+    const { user } = await openDiscussion();
+    const box = screen.getByRole('textbox', { name: 'Your comment' });
+    await fill(user, box, 'Into the void');
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+    await screen.findByRole('button', { name: 'Posting…' });
+    expect(timeout).toHaveBeenCalledWith(20_000);
+    deadline.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Your comment was not sent. The server did not answer within 20 seconds. Check your connection and try again. What you wrote is kept here.',
+    );
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+    expect(box).toHaveValue('Into the void');
   });
 });

@@ -31,6 +31,12 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/**
+ * A write with no answer in this long is reported as a lost connection, so that the
+ * person is not left watching "Posting…" for minutes; what they wrote stays in the form.
+ */
+export const WRITE_TIMEOUT_MS = 20_000;
+
 let backendReady: Promise<unknown> = Promise.resolve();
 
 /**
@@ -67,6 +73,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
 
+  const timeout = method === 'GET' ? undefined : AbortSignal.timeout(WRITE_TIMEOUT_MS);
   let response: Response;
   try {
     // A demo backend that could not start is a server that cannot be reached.
@@ -75,11 +82,18 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      signal,
+      signal: signal && timeout ? AbortSignal.any([signal, timeout]) : (signal ?? timeout),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     if (signal?.aborted) throw error;
+    if (timeout?.aborted) {
+      throw new ApiError(
+        0,
+        'network',
+        `The server did not answer within ${WRITE_TIMEOUT_MS / 1000} seconds. Check your connection and try again.`,
+      );
+    }
     throw new ApiError(
       0,
       'network',

@@ -41,6 +41,8 @@ export function SubmitError({ error, failed, here, onRetry, retryPending }: Subm
     <div className="notice notice-error" role="alert">
       <p>
         {failed}. {errorMessage(error)}
+        {/* Offline, say at once that nothing is lost. */}
+        {error instanceof ApiError && error.code === 'network' && ' What you wrote is kept here.'}
       </p>
       {isRetryable(error) && (
         <button
