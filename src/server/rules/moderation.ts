@@ -85,6 +85,9 @@ const decidedFirst = (kind: EntryKind, status: EntryStatus) =>
   `Another moderator decided first: this ${nounOf(kind)} is now ${STATUS_WORD[status]}.`;
 
 /** What the moderator read: an author's edit changes it (resources are not edited). */
+const editedMeanwhile = (kind: EntryKind) =>
+  `The author changed this ${nounOf(kind)} after you read it: read it again before deciding.`;
+
 const versionOf = (entry: Entry) =>
   entry.kind === 'comment' ? (entry.row.edited_at ?? entry.row.created_at) : entry.row.created_at;
 
@@ -135,8 +138,10 @@ function commentOnly(entry: Entry, message: string): CommentRow {
  */
 async function apply(ctx: Ctx, moderator: UserRow, d: Decision, entry: Entry): Promise<void> {
   const move = async (to: EntryStatus, reason: string | null) => {
-    if (!(await changeStatus(ctx.tx, d.kind, d.id, d.expectedStatus, to, reason))) {
-      throw await changedMeanwhile(ctx, d, decidedFirst(d.kind, d.expectedStatus));
+    // Guarded by the version read above too: an edit committed since is not published unread.
+    const version = versionOf(entry);
+    if (!(await changeStatus(ctx.tx, d.kind, d.id, d.expectedStatus, to, reason, version))) {
+      throw await changedMeanwhile(ctx, d, editedMeanwhile(d.kind));
     }
   };
   const noFlags = `This ${nounOf(d.kind)} has no open flags any more.`;
@@ -202,11 +207,7 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse
     throw await conflict(ctx, entry, decidedFirst(d.kind, status));
   }
   if (d.expectedVersion !== undefined && d.expectedVersion !== versionOf(entry)) {
-    throw await conflict(
-      ctx,
-      entry,
-      `The author changed this ${nounOf(d.kind)} after you read it: read it again before deciding.`,
-    );
+    throw await conflict(ctx, entry, editedMeanwhile(d.kind));
   }
   if (!FROM[d.action].includes(status)) {
     throw await conflict(

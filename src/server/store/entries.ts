@@ -3,6 +3,7 @@
  * caller saw, so two moderators deciding at once cannot both succeed, and the
  * discussion's published counters move in the same transaction.
  */
+import { sql } from 'kysely';
 import type { EntryKind, EntryStatus } from '../../api/contract';
 import type { Tx } from '../rules/core';
 
@@ -12,7 +13,9 @@ const counter = (kind: EntryKind) =>
 
 /**
  * Moves an entry from `from` to `to`, with the moderator's reason (null clears it).
- * Returns false, changing nothing, when the entry is no longer in `from`.
+ * Returns false, changing nothing, when the entry is no longer in `from`, or, given
+ * the version the caller read (a comment's edited time, else its creation time),
+ * when it has been edited since: an edit committed meanwhile is never published unread.
  */
 export async function changeStatus(
   tx: Tx,
@@ -21,14 +24,17 @@ export async function changeStatus(
   from: EntryStatus,
   to: EntryStatus,
   reason: string | null,
+  version?: string,
 ): Promise<boolean> {
-  const result = await tx
+  let update = tx
     .updateTable(table(kind))
     .set({ status: to, moderation_reason: reason })
     .where('id', '=', id)
-    .where('status', '=', from)
-    .returning('discussion_slug')
-    .executeTakeFirst();
+    .where('status', '=', from);
+  if (kind === 'comment' && version !== undefined) {
+    update = update.where(sql<string>`coalesce(edited_at, created_at)`, '=', version);
+  }
+  const result = await update.returning('discussion_slug').executeTakeFirst();
   if (!result) return false;
   const delta = (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
   if (delta !== 0) await bumpPublished(tx, kind, result.discussion_slug, delta);
