@@ -121,6 +121,8 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
+const utf8 = new TextEncoder();
+
 /** Thrown out of the transaction to answer a retried request as the first time. */
 class Replay extends Error {
   constructor(
@@ -286,7 +288,7 @@ export function endpoint(
       if (!mutates && (reply.status ?? 200) === 200) {
         if (reply.file) return answerFile(c, reply.file);
         const text = JSON.stringify(reply.body ?? null);
-        const answer = { body: text, etag: etagOf(text), status: 200 };
+        const answer = { body: utf8.encode(text), etag: etagOf(text), status: 200 };
         if (cache && cacheKey !== null) cache.set(cacheKey, answer, version, now.getTime(), until);
         return answerRead(c, answer);
       }

@@ -7,7 +7,8 @@
  * what this viewer may do) and bounded in number and bytes, oldest out first.
  */
 export interface CachedAnswer {
-  body: string;
+  /** UTF-8, as sent: no answer is encoded twice, and a byte is a byte of the budget. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   status: number;
 }
@@ -28,7 +29,7 @@ export class PageCache {
   private readonly maxEntries: number;
   private readonly maxBytes: number;
 
-  constructor({ maxEntries = 2_000, maxBytes = 64 * 1024 * 1024 }: PageCacheOptions = {}) {
+  constructor({ maxEntries = 2_000, maxBytes = 32 * 1024 * 1024 }: PageCacheOptions = {}) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
   }
@@ -54,18 +55,18 @@ export class PageCache {
   set(key: string, answer: CachedAnswer, version: number, now: number, until: number): void {
     this.sweep(now);
     if (version !== this.version) return;
-    const size = answer.body.length * 2;
+    const size = answer.body.byteLength;
     if (size > this.maxBytes / 4) return;
     this.validUntil = Math.min(this.validUntil, until);
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.length * 2;
+    if (old) this.bytes -= old.body.byteLength;
     this.entries.delete(key);
     this.entries.set(key, answer);
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.body.length * 2;
+      this.bytes -= v.body.byteLength;
     }
   }
 }
