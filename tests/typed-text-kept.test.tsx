@@ -15,6 +15,9 @@ import {
   fill,
   findComment,
   signInAs,
+  signInThroughForm,
+  testDb,
+  updateSeedDiscussion,
 } from './support';
 
 const COMMENTS_API = '/api/discussions/:slug/comments';
@@ -197,5 +200,55 @@ describe('offline', () => {
     );
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
     expect(box).toHaveValue('Into the void');
+  });
+});
+
+describe('a discussion that closed while someone wrote', () => {
+  it('shows their saved text to read and copy, with the reason it closed', async () => {
+    await signInAs(AMINA);
+    const first = await openDiscussion();
+    await fill(first.user, screen.getByRole('textbox', { name: 'Your comment' }), 'Half a thought');
+    first.unmount();
+    await updateSeedDiscussion({ status: 'closed', closed_reason: 'The consultation has ended' });
+
+    const { user } = await openDiscussion();
+    const composer = screen.getByRole('region', { name: 'Add a comment' });
+    expect(composer).toHaveTextContent(
+      'This discussion is closed: The consultation has ended. It no longer takes new comments.',
+    );
+    expect(within(composer).queryByRole('textbox', { name: 'Your comment' })).toBe(null);
+    const unsent = within(composer).getByRole('textbox', { name: 'Your comment, not sent' });
+    expect(unsent).toHaveValue('Half a thought');
+    expect(unsent).toHaveAttribute('readonly');
+    await user.click(within(composer).getByRole('button', { name: 'Copy your text' }));
+    expect(await screen.findByText('Your text is copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('Half a thought');
+
+    await user.click(within(composer).getByRole('button', { name: 'Remove it' }));
+    expect(within(composer).queryByRole('textbox', { name: 'Your comment, not sent' })).toBe(null);
+    expect(readDraft(composerDraftKey(SEED_SLUG), null)).toBe(null);
+  });
+});
+
+describe('a session that ends while someone writes', () => {
+  it('keeps a reply through signing in again', async () => {
+    await signInAs(AMINA);
+    const { user } = await openDiscussion();
+    const nana = await findComment('Nana Darkoa', 'Ghana');
+    await user.click(within(nana).getByRole('button', { name: 'Reply' }));
+    await user.paste('Written before the session ended');
+    await testDb().deleteFrom('sessions').execute();
+    await user.click(within(nana).getByRole('button', { name: 'Post reply' }));
+
+    const alert = await within(nana).findByRole('alert');
+    expect(alert).toHaveTextContent('your session has ended. What you wrote is kept here.');
+    await user.click(within(alert).getByRole('link', { name: 'Sign in' }));
+    await signInThroughForm(user, AMINA);
+
+    const back = await findComment('Nana Darkoa', 'Ghana');
+    // Back on the page, the reply is open again with its saved draft.
+    expect(
+      await within(back).findByRole('textbox', { name: 'Your reply to Nana Darkoa' }),
+    ).toHaveValue('Written before the session ended');
   });
 });

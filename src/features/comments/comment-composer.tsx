@@ -1,9 +1,12 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { commentQueries } from '../../api/comments';
 import type { CommentPage, Discussion } from '../../api/contract';
 import { useSession } from '../../api/session';
-import { draftKey } from '../../lib/drafts';
+import { useAnnounce } from '../../components/announcer';
+import { Field } from '../../components/field';
+import { draftKey, useDraft } from '../../lib/drafts';
 import { joinPath, signInPath, useHere } from '../../lib/return-to';
 import { CommentForm } from './comment-form';
 import { commentPath } from './comment-item';
@@ -30,10 +33,16 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
   };
 
   if (discussion.status === 'closed') {
+    const reason = discussion.closedReason?.trim();
     return (
       <section className="composer" aria-labelledby="composer-heading">
         <h2 id="composer-heading">Add a comment</h2>
-        <p className="notice">This discussion is closed. It no longer takes new comments.</p>
+        <p className="notice">
+          This discussion is closed
+          {reason ? `: ${reason.replace(/([^.!?])$/, '$1.')}` : '.'} It no longer takes new
+          comments.
+        </p>
+        <UnsentDraft slug={discussion.slug} />
       </section>
     );
   }
@@ -63,5 +72,48 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
         onPosted={showIfOutOfSight}
       />
     </section>
+  );
+}
+
+/**
+ * A comment being written when the discussion closed: its saved text stays to be
+ * read and copied, where the composer was, until the person removes it.
+ */
+function UnsentDraft({ slug }: { slug: string }) {
+  const [text, , settle] = useDraft(composerDraftKey(slug), '');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const announce = useAnnounce();
+  if (text === '') return null;
+
+  const copy = () => {
+    box.current?.select();
+    void navigator.clipboard.writeText(text).then(
+      () => announce('Your text is copied.'),
+      // Without the clipboard, the text stays selected, ready for Ctrl+C.
+      () => announce('Your text is selected: copy it with Ctrl+C or ⌘+C.'),
+    );
+  };
+  return (
+    <div className="unsent-draft">
+      <Field
+        id="unsent-draft"
+        label="Your comment, not sent"
+        hint="It was not posted before the discussion closed. Copy it to keep it elsewhere."
+      >
+        {(control) => <textarea {...control} ref={box} readOnly rows={5} value={text} />}
+      </Field>
+      <div className="actions">
+        <button type="button" className="button button-small" onClick={copy}>
+          Copy your text
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => settle(text)}
+        >
+          Remove it
+        </button>
+      </div>
+    </div>
   );
 }
