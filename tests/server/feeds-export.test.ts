@@ -133,6 +133,12 @@ describe.each(ENGINES)('on %s', { timeout: 30_000 }, (engine) => {
       expect(scripted).toContain('&lt;script&gt;');
       expect(scripted).not.toContain('<script');
       expect(doc.getElementsByTagName('script')).toHaveLength(0);
+      // A feed reader lists entries by title (escaped, as it is HTML) and follows absolute links.
+      const entry = doc.getElementsByTagNameNS(ATOM, 'entry')[0];
+      expect(entry && child(entry, 'title')?.textContent).toBe(
+        'Amina Diallo: Look &lt;script&gt;alert(1)&lt;/script&gt; at #HeForShe',
+      );
+      expect(scripted).toContain(`href="${server.url}/discussions/${SLUG}/campaigns/heforshe"`);
       const author = doc
         .getElementsByTagNameNS(ATOM, 'entry')[0]
         ?.getElementsByTagNameNS(ATOM, 'name');

@@ -35,11 +35,20 @@ const cdataSafe = (html: string) => html.replace(/]]>/g, ']]&gt;');
 const byline = (a: { name: string; organisation: string | null }) =>
   a.organisation ? `${a.name} (${a.organisation})` : a.name;
 
-function commentEntry(base: string, c: Comment): FeedEntry {
+/** A comment's first words, for a feed reader's list of titles. */
+function excerpt(source: string, max = 80): string {
+  const text = source.replace(/\s+/g, ' ').trim();
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Hashtag links are the only root-relative ones (participants' links are absolute): made absolute. */
+const absolute = (html: string, origin: string) => html.replace(/href="\//g, `href="${origin}/`);
+
+function commentEntry(origin: string, base: string, c: Comment): FeedEntry {
   return {
-    title: `${c.parentId ? 'Reply' : 'Comment'} by ${byline(c.author)}`,
+    title: `${byline(c.author)}${c.parentId ? ', replying' : ''}: ${excerpt(c.body)}`,
     link: `${base}/comments/${encodeURIComponent(c.id)}`,
-    html: c.html,
+    html: absolute(c.html, origin),
     author: byline(c.author),
     published: c.createdAt,
     updated: c.editedAt ?? c.createdAt,
@@ -115,7 +124,7 @@ export async function discussionFeed(ctx: Ctx, slug: string, origin: string): Pr
       self: `${origin}/api/discussions/${encodeURIComponent(slug)}/feed.atom`,
     },
     [
-      ...comments.map((c) => commentEntry(page, c)),
+      ...comments.map((c) => commentEntry(origin, page, c)),
       ...resources.map((r) => resourceEntry(page, r)),
     ],
   );
@@ -138,6 +147,6 @@ export async function campaignFeed(
       page: `${page}/${path}`,
       self: `${origin}/api/discussions/${encodeURIComponent(slug)}/${path}/feed.atom`,
     },
-    comments.filter((c) => c.status === 'published').map((c) => commentEntry(page, c)),
+    comments.filter((c) => c.status === 'published').map((c) => commentEntry(origin, page, c)),
   );
 }
