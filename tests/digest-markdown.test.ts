@@ -63,6 +63,9 @@ describe("the digest's Markdown", () => {
   it('keeps ordinary text readable', () => {
     const markdown = digestMarkdown(discussion, digest);
     expect(markdown).not.toContain('\\.');
+    expect(markdown).toContain(
+      'Read the full original thread: <http://wikigender.org/index.php/Online_Discussions>\n',
+    );
     expect(markdown).toContain('> — Macarena Aguilar, AWID\n');
     expect(rendered(markdown).querySelectorAll('h1')).toHaveLength(1);
   });
@@ -86,6 +89,24 @@ describe("the digest's Markdown", () => {
     expect(links).toHaveLength(1);
     expect(links[0]?.textContent).toBe(title);
     expect(links[0]?.getAttribute('href')).toBe(new URL(url).href.replace(/[<> ]/g, encodeURI));
+  });
+
+  it('links to the original thread by an autolink nothing in its address can end', () => {
+    const originalUrl = 'https://example.org/thread?q=a b<c>&d=(e)#"f"';
+    const body = rendered(
+      digestMarkdown(
+        { ...discussion, originalUrl },
+        { ...digest, extracts: [], resources: [], campaigns: [] },
+      ),
+    );
+    expectNoInjectedMarkup(body);
+    const link = Array.from(body.querySelectorAll('a')).at(-1);
+    expect(link?.getAttribute('href')).toBe(new URL(originalUrl).href);
+    // A renderer may show the address decoded; it is the one link of its paragraph.
+    expect(link?.parentElement?.querySelectorAll('a')).toHaveLength(1);
+    expect(link?.parentElement?.textContent).toMatch(
+      /^Read the full original thread: https:\/\/example\.org\/thread\?q=a/,
+    );
   });
 
   it('shows raw HTML in a description or a name as text', () => {

@@ -67,6 +67,9 @@ const mdTarget = (href: string) =>
       (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
     )}>`;
 
+/** A bare address as an autolink: a parsed web address holds no space, `<` or `>` to end it. */
+const mdAutolink = (href: string) => `<${href.replace(/[<>\s]/g, encodeURIComponent)}>`;
+
 const mdLink = (text: string, href: string) => `[${mdText(text)}](${mdTarget(href)})`;
 
 interface Block {
@@ -192,6 +195,6 @@ export function digestMarkdown(d: Discussion, digest: Digest): string {
     for (const p of paragraphs(e.description)) out.push(mdParagraph(p), '');
   }
   const original = webAddress(d.originalUrl);
-  if (original) out.push(`Read the full original thread: ${mdLink(original, original)}`, '');
+  if (original) out.push(`Read the full original thread: ${mdAutolink(original)}`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
