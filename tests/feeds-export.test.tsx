@@ -4,7 +4,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { server } from '../mocks/node';
 import { parseCsv } from '../src/lib/csv';
 import { renderApp } from './render-app';
-import { AMINA, DISCUSSION, MODERATOR, ORIGIN, SEED_SLUG, signInAs } from './support';
+import {
+  AMINA,
+  DISCUSSION,
+  MODERATOR,
+  ORIGIN,
+  SEED_SLUG,
+  addComment,
+  addParticipant,
+  signInAs,
+} from './support';
 
 const FEED = `${ORIGIN}/api/discussions/${SEED_SLUG}/feed.atom`;
 
@@ -28,6 +37,27 @@ describe('feeds', () => {
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     const first = doc.getElementsByTagName('entry')[0]?.getElementsByTagName('link')[0];
     expect(first?.getAttribute('href')).toMatch(new RegExp(`^${ORIGIN}/discussions/${SEED_SLUG}/`));
+  });
+
+  it('a feed holds the newest 50 entries, newest first', async () => {
+    const bea = await addParticipant('Bea Okafor', { organisation: 'Kenya Women Online' });
+    for (let i = 0; i < 60; i++) {
+      await addComment({
+        body: `Comment number ${i} on #HeForShe`,
+        authorId: bea.id,
+        status: 'published',
+        createdAt: new Date(Date.UTC(2026, 2, 1, 9, i)).toISOString(),
+      });
+    }
+    const doc = new DOMParser().parseFromString(
+      await (await fetch(FEED)).text(),
+      'application/xml',
+    );
+    const entries = Array.from(doc.getElementsByTagName('entry'));
+    expect(entries).toHaveLength(50);
+    const titles = entries.map((e) => e.getElementsByTagName('title')[0]?.textContent);
+    expect(titles[0]).toBe('Bea Okafor (Kenya Women Online): Comment number 59 on #HeForShe');
+    expect(titles[49]).toBe('Bea Okafor (Kenya Women Online): Comment number 10 on #HeForShe');
   });
 
   it('a campaign page links the campaign’s own feed, and the discussion’s is gone', async () => {
