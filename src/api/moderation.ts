@@ -200,12 +200,30 @@ export function currentEntry(error: unknown): Comment | Resource | null {
   return error instanceof ApiError && error.code === 'conflict' ? fromDetails(error.details) : null;
 }
 
+/** Every decision's mutation key starts so: one in flight is one of these. */
+const DECISIONS = [...moderationQueries.all(), 'decisions'] as const;
+
+/** Discussions whose decisions have settled while others were still in flight. */
+const unsettled = new WeakMap<QueryClient, Set<string>>();
+
+/**
+ * Refetches what decisions changed, once the last decision in flight has settled:
+ * a refetch while another decision is under way would bring the page as it was
+ * before that one and undo it on screen (TkDodo, "Concurrent Optimistic Updates").
+ */
 function settle(queryClient: QueryClient, slugs: string[]) {
+  const waiting = unsettled.get(queryClient) ?? new Set<string>();
+  unsettled.set(queryClient, waiting);
+  for (const slug of slugs) waiting.add(slug);
+  // The mutation settling now still counts as in flight.
+  if (queryClient.isMutating({ mutationKey: DECISIONS }) > 1) return Promise.resolve();
+  const all = [...waiting];
+  waiting.clear();
   // Queues are patched in place, not refetched, so that decided items stay in view with their outcome.
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'log'] }),
     // The published counts, on the discussions' pages and the home page, move with every decision.
-    invalidateDiscussions(queryClient, ...slugs),
+    invalidateDiscussions(queryClient, ...all),
   ]);
 }
 
@@ -220,7 +238,7 @@ export function useDecision() {
   const queryClient = useQueryClient();
   const onSessionError = refreshSessionOn401(queryClient);
   return useMutation({
-    mutationKey: [...moderationQueries.all(), 'decision'],
+    mutationKey: [...DECISIONS, 'one'],
     mutationFn: (v: DecisionVars) =>
       request<DecisionResponse>('/moderation/decisions', { method: 'POST', body: toBody(v) }),
     onMutate: async (v) => {
@@ -251,7 +269,7 @@ export function useBatchDecision() {
   const queryClient = useQueryClient();
   const onSessionError = refreshSessionOn401(queryClient);
   return useMutation({
-    mutationKey: [...moderationQueries.all(), 'batch'],
+    mutationKey: [...DECISIONS, 'batch'],
     mutationFn: async (all: DecisionVars[]): Promise<BatchOutcome> => {
       const { results } = await request<BatchDecisionResponse>('/moderation/decisions/batch', {
         method: 'POST',
