@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { compressedFiles } from './compressed';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HIDDEN = /(\.map$)|(^|\/)mockServiceWorker\.js$/;
@@ -42,6 +43,7 @@ export function clientRoutes(clientDir: string) {
       c.header('Cache-Control', IMMUTABLE);
       return next();
     },
+    compressedFiles(clientDir),
     serveStatic({ root: clientDir }),
     // A missing hashed file is a stale page asking for an old build: a page instead
     // of the script it wants would only fail later, and less clearly.
@@ -57,8 +59,10 @@ export function clientRoutes(clientDir: string) {
       c.header('Cache-Control', 'no-cache');
       return next();
     },
+    compressedFiles(clientDir),
     serveStatic({ root: clientDir }),
     (c, next) => (existsSync(index) ? next() : notBuilt(c)),
+    compressedFiles(clientDir, () => 'index.html'),
     serveStatic({ root: clientDir, path: 'index.html' }),
   );
 
