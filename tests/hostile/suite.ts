@@ -1431,6 +1431,46 @@ const ENDPOINTS: Record<string, Endpoint> = {
       },
     ],
   },
+  'GET /discussions/:slug/feed.atom': {
+    method: 'GET',
+    path: `${DISCUSSION}/feed.atom`,
+    as: 'reader',
+    accepted: 200,
+    own: [{ name: 'an unknown slug', path: '/discussions/nope/feed.atom', ...notFound }],
+  },
+  'GET /discussions/:slug/campaigns/:tag/feed.atom': {
+    method: 'GET',
+    path: `${DISCUSSION}/campaigns/heforshe/feed.atom`,
+    as: 'reader',
+    accepted: 200,
+    own: [
+      {
+        name: 'an unknown slug',
+        path: '/discussions/nope/campaigns/heforshe/feed.atom',
+        ...notFound,
+      },
+      { name: 'an unknown campaign', path: `${DISCUSSION}/campaigns/nope/feed.atom`, ...notFound },
+    ],
+  },
+  'GET /discussions/:slug/export/:file.csv': {
+    method: 'GET',
+    path: `${DISCUSSION}/export/comments.csv`,
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    own: [
+      { name: 'an unknown file', path: `${DISCUSSION}/export/users.csv`, ...notFound },
+      { name: 'an unknown slug', path: '/discussions/nope/export/comments.csv', ...notFound },
+    ],
+  },
+  'GET /discussions/:slug/export.json': {
+    method: 'GET',
+    path: `${DISCUSSION}/export.json`,
+    as: 'moderator',
+    accepted: 200,
+    needs: 'moderator',
+    own: [{ name: 'an unknown slug', path: '/discussions/nope/export.json', ...notFound }],
+  },
   'POST /demo/reset': { method: 'POST', path: '/demo/reset', as: 'reader', accepted: 204, own: [] },
 };
 
