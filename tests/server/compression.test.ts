@@ -22,7 +22,8 @@ const get = (base: string, path: string, encoding?: string) =>
 describe('the built client, compressed', () => {
   it('sends Brotli or gzip as the browser accepts, and the file as it is otherwise', async () => {
     const { dir, script, page } = bigClient();
-    const { server } = await startOn(tempDir(), { clientDir: dir });
+    // With a trailing slash, as the server's command names the build folder.
+    const { server } = await startOn(tempDir(), { clientDir: `${dir}/` });
     const path = '/assets/app-Zz98Yy76.js';
 
     const br = await get(server.url, path, 'gzip, deflate, br');

@@ -5,7 +5,7 @@
  * read and compressed the first time they are asked for, so starting stays fast.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
@@ -43,13 +43,14 @@ export function compressedFiles(
   root: string,
   file: (path: string) => string = (path) => path,
 ): MiddlewareHandler {
+  const base = resolve(root);
   const kept = new Map<string, Copies | null>();
   const copiesOf = (relative: string): Copies | null => {
     const cached = kept.get(relative);
     if (cached !== undefined) return cached;
-    const path = normalize(join(root, relative));
+    const path = resolve(base, `.${relative.startsWith('/') ? '' : '/'}${relative}`);
     let copies: Copies | null = null;
-    if (path.startsWith(normalize(root) + sep) && COMPRESSIBLE.test(path)) {
+    if (path.startsWith(base + sep) && COMPRESSIBLE.test(path)) {
       try {
         if (statSync(path).isFile()) {
           const raw = readFileSync(path);
