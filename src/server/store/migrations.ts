@@ -274,6 +274,24 @@ const limits = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * One resource per address per discussion, as long as it holds the address
+ * (waiting, published or hidden): the rule checks first, and this index decides
+ * between two servers sharing the same address at once. A rejected or withdrawn
+ * one never comes back, so it leaves the address free.
+ */
+const oneResourcePerAddress = (): Migration => ({
+  async up(db: Db) {
+    await db.schema
+      .createIndex('resources_url_once')
+      .on('resources')
+      .columns(['discussion_slug', 'url'])
+      .unique()
+      .where(sql.ref('status'), 'in', ['pending', 'published', 'hidden'])
+      .execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
@@ -282,6 +300,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '002-people': people(dialect),
         '003-security': security(dialect),
         '004-limits': limits(dialect),
+        '005-one-resource-per-address': oneResourcePerAddress(),
       }),
   };
 }
