@@ -33,34 +33,68 @@ export function RequestReset() {
       </p>
     );
   }
-  const fields = ask.error instanceof ApiError ? ask.error.fields : {};
+  return (
+    <OneFieldForm
+      id="reset-email"
+      label="Email"
+      type="email"
+      autoComplete="email"
+      value={email}
+      onChange={setEmail}
+      error={ask.error}
+      field="email"
+      pending={ask.isPending}
+      submitLabel="Send me a link"
+      onSubmit={() => ask.mutate({ email })}
+    />
+  );
+}
+
+interface OneFieldFormProps {
+  id: string;
+  label: string;
+  type: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The request's error: shown on the field when it names it, under the form otherwise. */
+  error: Error | null;
+  field: string;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: () => void;
+}
+
+/** A form of one field and its button, as both steps of a reset are. */
+function OneFieldForm(p: OneFieldFormProps) {
+  const fieldError = p.error instanceof ApiError ? p.error.fields[p.field] : undefined;
   return (
     <form
       className="account-form"
       noValidate
       onSubmit={(e: SubmitEvent) => {
         e.preventDefault();
-        ask.mutate({ email });
+        p.onSubmit();
       }}
     >
-      <Field id="reset-email" label="Email" error={fields.email}>
+      <Field id={p.id} label={p.label} error={fieldError}>
         {(c) => (
           <input
             {...c}
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            type={p.type}
+            autoComplete={p.autoComplete}
+            value={p.value}
+            onChange={(e) => p.onChange(e.target.value)}
           />
         )}
       </Field>
-      {ask.isError && !fields.email && (
+      {p.error && !fieldError && (
         <p className="notice notice-error" role="alert">
-          {errorMessage(ask.error)}
+          {errorMessage(p.error)}
         </p>
       )}
-      <button type="submit" className="button" disabled={ask.isPending}>
-        Send me a link
+      <button type="submit" className="button" disabled={p.pending}>
+        {p.submitLabel}
       </button>
     </form>
   );
@@ -88,35 +122,19 @@ export function CompleteReset({ token }: { token: string }) {
       </p>
     );
   }
-  const fields = complete.error instanceof ApiError ? complete.error.fields : {};
   return (
-    <form
-      className="account-form"
-      noValidate
-      onSubmit={(e: SubmitEvent) => {
-        e.preventDefault();
-        complete.mutate({ password });
-      }}
-    >
-      <Field id="reset-password" label="New password" error={fields.password}>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
-      {complete.isError && !fields.password && (
-        <p className="notice notice-error" role="alert">
-          {errorMessage(complete.error)}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={complete.isPending}>
-        Set the new password
-      </button>
-    </form>
+    <OneFieldForm
+      id="reset-password"
+      label="New password"
+      type="password"
+      autoComplete="new-password"
+      value={password}
+      onChange={setPassword}
+      error={complete.error}
+      field="password"
+      pending={complete.isPending}
+      submitLabel="Set the new password"
+      onSubmit={() => complete.mutate({ password })}
+    />
   );
 }
