@@ -1,25 +1,9 @@
 // The Lighthouse part of the bench's output: per page the median of the runs with the
 // spread (lowest–highest), the metrics, this machine's benchmark index, the CPU slowdown
 // and why, and for a page under budget what its typical run says the time went to.
-const mark = (ok) => (ok ? '✓' : '✗');
-const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
-const pct = (score) => (Number.isFinite(score) ? String(Math.round(score * 100)) : '—');
+import { mark, ms, table } from './format.mjs';
 
-function table(rows, right) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
-  const line = (row) =>
-    row
-      .map((cell, col) =>
-        right.includes(col) ? String(cell).padStart(widths[col]) : String(cell).padEnd(widths[col]),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    line(rows[0]),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
+const pct = (score) => (Number.isFinite(score) ? String(Math.round(score * 100)) : '—');
 
 const withSpread = (p, id) => {
   const s = p.spread?.[id];
@@ -91,7 +75,7 @@ export function printLighthouse(lh, { title, note }) {
         : '—',
     ]);
   }
-  console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8]));
+  console.log(table(rows, { right: [1, 2, 3, 4, 5, 6, 7, 8] }));
   if (lh.loadAverage) {
     console.log(
       `Load average (1/5/15 min) at start ${lh.loadAverage.start.join(' ')}, at end ${lh.loadAverage.end.join(' ')}`,

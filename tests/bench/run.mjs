@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calibrateCpu } from './cpu-calibration.mjs';
+import { mark, ms, table } from './format.mjs';
 import { LIGHTHOUSE_BUDGET, runLighthouse } from './lighthouse.mjs';
 import { printLighthouse } from './lighthouse-print.mjs';
 import { runLongThreads } from './long-threads.mjs';
@@ -61,25 +62,7 @@ function readOptions(argv) {
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`[${elapsed()}] ${message}`);
-const mark = (ok) => (ok ? '✓' : '✗');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
-
-function table(rows, { right = [] } = {}) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
-  const line = (row) =>
-    row
-      .map((cell, col) =>
-        right.includes(col) ? String(cell).padStart(widths[col]) : String(cell).padEnd(widths[col]),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    line(rows[0]),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
