@@ -32,6 +32,8 @@ function expectSecurityHeaders(response: Response, what: string) {
   expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
   expect(response.headers.get('x-frame-options'), what).toBe('DENY');
   expect(response.headers.get('referrer-policy'), what).toBe('same-origin');
+  expect(response.headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
+  expect(CSP).toContain("base-uri 'none'");
 }
 
 /** Pages, an asset, another file, a missing file, the API, its errors, a refused write. */
