@@ -255,7 +255,8 @@ export async function addResource(fields: TestResourceFields): Promise<ResourceR
   const row: ResourceRow = {
     id: newId('r'),
     discussion_slug: slug,
-    url: fields.url === undefined ? 'https://example.org/a-resource' : fields.url,
+    // Each its own address, as the database holds one resource per address.
+    url: fields.url === undefined ? `https://example.org/resource-${minute}` : fields.url,
     title: fields.title,
     kind: fields.kind ?? 'report',
     description: fields.description ?? '',
