@@ -26,6 +26,17 @@ const rejectMeanwhile = (id: string, reason: string) =>
   changeStatus(testDb(), 'comment', id, 'pending', 'rejected', reason);
 
 describe('the moderation queue', () => {
+  it("says an entry waits without the author's wording of who sees it", async () => {
+    const ines = (await addParticipant('Inès Moreau')).id;
+    await addComment({ authorId: ines, body: 'Waiting for a decision' });
+    await addResource({ authorId: ines, title: 'A waiting toolkit' });
+    await signInAs(MODERATOR);
+    renderApp('/moderation');
+    expect(await screen.findByText('2 items waiting')).toBeInTheDocument();
+    expect(screen.getAllByText('Awaiting moderation.')).toHaveLength(2);
+    expect(screen.queryByText(/only you and the moderators/)).not.toBeInTheDocument();
+  });
+
   it('lists new entries oldest first, then flagged ones, with what a moderator needs to decide', async () => {
     const ines = (await addParticipant('Inès Moreau', { organisation: 'Gender Links' })).id;
     await addComment({ authorId: ines, body: 'An earlier reply', status: 'rejected' });

@@ -79,7 +79,7 @@ describe('posting a comment', () => {
     const first = await reply(nana, 'Nana Darkoa', 'First level');
     const second = await reply(first, 'Amina Diallo', 'Second level');
     const third = await reply(second, 'Amina Diallo', 'Third level');
-    expect(await screen.findByText('Your comment is published')).toBeInTheDocument();
+    expect(await screen.findByText('Your reply is published')).toBeInTheDocument();
 
     const depth = (el: HTMLElement) => el.closest('li')?.className;
     expect([depth(nana), depth(first), depth(second), depth(third)]).toEqual([

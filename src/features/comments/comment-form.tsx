@@ -78,10 +78,11 @@ export function CommentForm({
           // Words typed while it was on its way stay in the box, and in the draft.
           const left = settleDraft(body);
           setPreviewing(false);
+          const what = parentId ? 'Your reply' : 'Your comment';
           announce(
             comment.status === 'published'
-              ? 'Your comment is published'
-              : 'Your comment was sent to the moderators',
+              ? `${what} is published`
+              : `${what} was sent to the moderators`,
           );
           onPosted?.(comment, left !== '');
         },

@@ -76,7 +76,10 @@ export function CommentItem({
       </header>
       {STATUS_NOTE[c.status] && (
         <p className={`entry-status entry-status-${c.status}`}>
-          {STATUS_NOTE[c.status]}
+          {/* The author reads who sees their waiting comment; a moderator, only that it waits. */}
+          {c.status === 'pending' && !c.viewer.canWithdraw
+            ? 'Awaiting moderation.'
+            : STATUS_NOTE[c.status]}
           {c.status === 'rejected' && (c.moderationReason ? `: ${c.moderationReason}` : '.')}
         </p>
       )}

@@ -87,7 +87,9 @@ export function ResourceItem({
       </p>
       {STATUS_NOTE[r.status] && (
         <p className={`entry-status entry-status-${r.status}`}>
-          {STATUS_NOTE[r.status]}
+          {r.status === 'pending' && !r.viewer.canWithdraw
+            ? 'Awaiting moderation.'
+            : STATUS_NOTE[r.status]}
           {r.status === 'rejected' && (r.moderationReason ? `: ${r.moderationReason}` : '.')}
         </p>
       )}
