@@ -7,6 +7,7 @@
 // the formula of the calculator that document links (lighthouse-cpu-throttling-calculator).
 import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 import { chromium } from 'playwright-core';
+import { median } from './stats.mjs';
 
 const SAMPLES = 5;
 
@@ -32,12 +33,6 @@ export function multiplierFor(benchmarkIndex) {
     why: 'between a mid-tier phone and a high-end one (150-800): 1× at 150 to 2× at 800',
   };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 export async function calibrateCpu(launchOptions) {
   const browser = await chromium.launch(launchOptions);

@@ -1,6 +1,8 @@
 // What a Lighthouse report says, kept small: the category scores and metrics of one run,
 // the audits that cost points, and where the main thread's time went (long tasks, script
 // per file, work per kind); then, over several runs of a page, the median and the spread.
+import { median } from './stats.mjs';
+
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const METRICS = {
   fcpMs: 'first-contentful-paint',
@@ -103,12 +105,6 @@ export function summariseRun(lhr, budget) {
   };
 }
 
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const spreadOf = (values) => {
   const finite = values.filter(Number.isFinite);
   return finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : null;

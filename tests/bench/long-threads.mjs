@@ -5,6 +5,7 @@
 // and Reply → composer focus. Works whether the next page comes by scrolling near the
 // end or only from the "Show more comments" button.
 import { chromium } from 'playwright-core';
+import { median, round } from './stats.mjs';
 
 export const THREAD_SIZES = [100, 1_000, 10_000];
 export const LONG_THREAD_BUDGET = {
@@ -114,15 +115,6 @@ function instrument() {
     true,
   );
 }
-
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (value, digits = 0) =>
-  Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
 
 async function openContext(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });

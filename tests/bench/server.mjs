@@ -15,6 +15,7 @@ import { makeForum } from './server-data.mjs';
 import { checkDurable, measurePosts, signIn, synchronousSetting } from './server-posts.mjs';
 import { cpuSeconds, freePort, memoryMB, startProcess } from './server-process.mjs';
 import { measureReads } from './server-reads.mjs';
+import { median, round } from './stats.mjs';
 
 export const SERVER_BUDGET = {
   /** Server's requests per second at least this share of the bare node:http server's. */
@@ -28,15 +29,6 @@ export const SERVER_BUDGET = {
 };
 const STARTS = 3;
 const HERE = dirname(fileURLToPath(import.meta.url));
-
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (value, digits = 0) =>
-  Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
 
 /** Starts the built server on `dataDir` as the demo (AGORA_DEMO=1); `readyMs` is spawn → /healthz 200. */
 export async function startAgora({ bundle, dataDir, logFile }) {
