@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   createBrowserRouter,
   createMemoryRouter,
-  Navigate,
   type LoaderFunctionArgs,
   type RouteObject,
 } from 'react-router';
@@ -117,7 +116,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
             },
             // The moderation log's account entries link here.
-            { path: 'moderation/people', element: <Navigate to="/people" replace /> },
             {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
