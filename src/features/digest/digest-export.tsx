@@ -1,19 +1,11 @@
 import type { Digest, Discussion } from '../../api/contract';
 import { useAnnounce } from '../../components/announcer';
+import { saveFile } from '../../lib/save-file';
 import { digestMarkdown } from './digest-markdown';
 
 /** Saves a file made in the page, without a round trip to the backend. */
-function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has read the file once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (filename: string, text: string, type: string) =>
+  saveFile(filename, new Blob([text], { type }));
 
 /** Take the digest away: as a Markdown file, or on paper through the print stylesheet. */
 export function DigestExport({ discussion, digest }: { discussion: Discussion; digest: Digest }) {

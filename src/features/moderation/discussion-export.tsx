@@ -1,6 +1,7 @@
 import { useId, useState, type MouseEvent } from 'react';
 import { apiUrl } from '../../api/http';
 import { useAnnounce } from '../../components/announcer';
+import { saveFile } from '../../lib/save-file';
 
 const FILES = [
   { path: 'export/comments.csv', label: 'Comments (CSV)' },
@@ -44,14 +45,7 @@ export function DiscussionExportLinks({ slug }: { slug: string }) {
         return;
       }
       const name = fileNameOf(response, fallback);
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(name, await response.blob());
       announce(`Downloaded ${name}.`);
     } catch {
       setError('Not downloaded. Could not reach the server. Check your connection and try again.');
