@@ -317,7 +317,8 @@ describe('a comment waiting for moderation', () => {
     expect(within(edited).getByText('edited')).toBeVisible();
     expect(within(edited).getByText(AWAITING)).toBeVisible();
 
-    await user.click(within(edited).getByRole('button', { name: 'Withdraw' }));
+    // The actions come back once the edit form has closed.
+    await user.click(await within(edited).findByRole('button', { name: 'Withdraw' }));
     const confirm = within(edited).getByRole('group', { name: 'Withdraw this comment?' });
     expect(within(confirm).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Withdraw comment' }));
