@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import type { Backend } from './helpers';
 
-const DEMO_URL = 'http://127.0.0.1:4173';
-const SERVER_PORT = 4174;
+// Other ports let two checkouts on one machine run their end-to-end tests side by side.
+const DEMO_PORT = Number(process.env.AGORA_E2E_DEMO_PORT ?? 4173);
+const SERVER_PORT = Number(process.env.AGORA_E2E_SERVER_PORT ?? 4174);
+const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
 
 // The server's database folder, made by the runner, which starts the servers (its
@@ -75,7 +77,7 @@ export default defineConfig<{ backend: Backend }>({
   webServer: [
     {
       name: 'demo',
-      command: `npm run build:demo && npx vite preview --mode demo --outDir dist-demo --host 127.0.0.1 --port 4173 --strictPort`,
+      command: `npm run build:demo && npx vite preview --mode demo --outDir dist-demo --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
       cwd: '../..',
       url: DEMO_URL,
       reuseExistingServer: !process.env.CI,
