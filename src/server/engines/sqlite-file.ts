@@ -4,9 +4,36 @@
  * writes; `synchronous = FULL` makes each answered write durable.
  */
 import Database from 'libsql';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import type { DB } from '../store/schema';
 import type { Engine } from './engine';
+
+/** Distinct statements kept prepared: the app's queries are a few hundred shapes at most. */
+const STATEMENTS = 500;
+
+/**
+ * The database as Kysely's dialect uses it, with each statement prepared once:
+ * Kysely prepares every query it runs, and SQLite's parse and plan of a query
+ * cost as much as reading a page of comments does. Parameters vary, the text does
+ * not; the least recently used text is dropped past the bound.
+ */
+function preparedOnce(sqlite: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) statements.delete(text);
+      else statement = sqlite.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > STATEMENTS) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
+}
 
 export function openSqliteFile(path: string): Engine {
   const sqlite = new Database(path);
@@ -14,7 +41,7 @@ export function openSqliteFile(path: string): Engine {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
