@@ -7,7 +7,8 @@ const SLUG = 'advancing-womens-rights-through-social-media';
 
 async function setUp() {
   const memory = await createMemoryBackend();
-  memory.backend.cache = new PageCache();
+  const cache = new PageCache();
+  memory.backend.cache = cache;
   const app = createApp(memory.backend);
   const signIn = await app.request('/api/session', {
     method: 'POST',
@@ -15,7 +16,7 @@ async function setUp() {
     body: JSON.stringify({ email: 'moderator@example.org', password: 'demo-moderator' }),
   });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-  return { app, cookie };
+  return { app, cookie, cache };
 }
 
 const count = async (response: Response) =>
@@ -60,5 +61,20 @@ describe('answers kept until the next write', () => {
     };
     expect(reader.comments[0]?.viewer.canModerate).toBe(false);
     expect(moderator.comments[0]?.viewer.canModerate).toBe(true);
+  });
+
+  it('keeps no answer for a cookie that names no session, so made-up cookies cannot fill it', async () => {
+    const { app, cookie, cache } = await setUp();
+    const path = `/api/discussions/${SLUG}/comments?limit=5`;
+    const anonymous = await (await app.request(path)).text();
+    await app.request(path, { headers: { Cookie: cookie } });
+    expect(cache.size).toBe(2);
+    for (let i = 0; i < 20; i++) {
+      const made = await app.request(path, { headers: { Cookie: `agora_session=made-up-${i}` } });
+      expect(made.status).toBe(200);
+      // Read as no one's: the same page a signed-out reader gets.
+      expect(await made.text()).toBe(anonymous);
+    }
+    expect(cache.size).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contra
 import { retryTransient } from '../engines/engine';
 import { closeDueDiscussions, nextScheduledClosing } from '../store/discussions';
 import { type Ctx, RuleError, type Tx } from '../rules/core';
-import { hashToken, userForToken } from '../rules/session';
+import { MAX_TOKEN_LENGTH, hashToken, userForToken } from '../rules/session';
 import { type CachedAnswer, etagOf, matches } from './page-cache';
 import type { Backend } from '../backend';
 
@@ -195,20 +195,26 @@ export function endpoint(
       const cache =
         backend.cache && (mutates || !peers || (await peers.settled())) ? backend.cache : undefined;
       const url = new URL(request.url);
+      // Hashed once, before the transaction: no request holds the database while it hashes.
+      const tokenHash =
+        token && token.length <= MAX_TOKEN_LENGTH ? await hashToken(token) : undefined;
       const cacheKey =
-        !mutates && cache
-          ? `${token ? await hashToken(token) : '-'} ${url.pathname}${url.search}`
-          : null;
+        !mutates && cache ? `${tokenHash ?? '-'} ${url.pathname}${url.search}` : null;
       if (cache && cacheKey !== null) {
         const hit = cache.get(cacheKey, now.getTime());
         if (hit) return answerRead(c, hit);
       }
       const version = cache?.version ?? 0;
       let until = Infinity;
+      // Set by the transaction; an object, since what a closure sets no narrowing sees.
+      const kept = { allowed: true };
 
       const handle = async (tx: Tx): Promise<Reply> => {
         await closeDueDiscussions(tx, now);
-        const viewer = await userForToken(tx, token, now);
+        const viewer = await userForToken(tx, tokenHash, now);
+        // A cookie that names no session reads as no one; its answer is not kept under
+        // that cookie, so made-up cookies cannot fill the cache.
+        if (token && !viewer) kept.allowed = false;
         const ctx: Ctx = {
           tx,
           viewer,
@@ -289,7 +295,9 @@ export function endpoint(
         if (reply.file) return answerFile(c, reply.file);
         const text = JSON.stringify(reply.body ?? null);
         const answer = { body: utf8.encode(text), etag: etagOf(text), status: 200 };
-        if (cache && cacheKey !== null) cache.set(cacheKey, answer, version, now.getTime(), until);
+        if (cache && cacheKey !== null && kept.allowed) {
+          cache.set(cacheKey, answer, version, now.getTime(), until);
+        }
         return answerRead(c, answer);
       }
       return c.json(reply.body ?? null, (reply.status ?? 200) as ContentfulStatusCode);

@@ -34,6 +34,11 @@ export class PageCache {
     this.maxBytes = maxBytes;
   }
 
+  /** How many answers are kept now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   invalidate(): void {
     this.version += 1;
   }

@@ -30,13 +30,19 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 3600_000;
 /** Last use is written at most this often, so reading pages writes little. */
 const TOUCH_EVERY_MS = 3600_000;
 
+/** No token the forum issues is longer: a longer one is no session, and is not even hashed. */
+export const MAX_TOKEN_LENGTH = 200;
+
+/**
+ * The user of a session, from its token's hash (`hashToken`), which the caller
+ * computes once per request and outside any transaction.
+ */
 export async function userForToken(
   tx: Tx,
-  token: string | undefined,
+  hash: string | undefined,
   now: Date,
 ): Promise<UserRow | null> {
-  if (!token || token.length > 200) return null;
-  const hash = await hashToken(token);
+  if (!hash) return null;
   const found = await findUserBySession(tx, hash);
   if (!found) return null;
   const at = now.getTime();
