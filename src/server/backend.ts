@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { Rendered } from '../lib/markdown';
 import type { Mailer } from './mail';
-import type { PasswordHasher } from './rules/core';
+import type { PasswordHasher, Tx } from './rules/core';
 import type { RateLimits } from './rules/rate-limits';
 import type { Peers } from './engines/engine';
 import type { PageCache } from './http/page-cache';
@@ -23,6 +23,8 @@ export interface Backend {
   renderer(): Promise<Render>;
   /** The renderer if loaded; reads never need it, so a stand-in that throws is fine. */
   rendererIfLoaded(): Render;
+  /** Where the engine groups writes into shared commits (the SQLite file): how a write runs. */
+  transactWrite?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   /** Called after every successful write, e.g. to save the demo's database. */
   onWrite(): void;
   /** Added before every answer: the demo's `?latency=`, zero elsewhere. */

@@ -68,6 +68,7 @@ function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
   });
   return {
     db: () => engine.db,
+    ...(engine.transactWrite ? { transactWrite: engine.transactWrite } : {}),
     clock: () => new Date(),
     passwords: serverPasswords(),
     renderer: loadRenderer,

@@ -16,6 +16,11 @@ export interface Engine {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** After an import that wrote generated keys as exported: moves their counters past them. */
   afterImport?: () => Promise<void>;
+  /**
+   * Runs a write's transaction where the engine groups several into one commit
+   * (group-commit.ts); absent, each write is a transaction of its own.
+   */
+  transactWrite?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   /** Present where several servers may share the database: how they learn of each other's writes. */
   peers?: (handlers: PeerHandlers) => Peers;
   close(): Promise<void>;

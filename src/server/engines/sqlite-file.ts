@@ -7,6 +7,7 @@ import Database from 'libsql';
 import { Kysely, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import type { DB } from '../store/schema';
 import type { Engine } from './engine';
+import { groupCommit } from './group-commit';
 
 /** Distinct statements kept prepared: the app's queries are a few hundred shapes at most. */
 const STATEMENTS = 500;
@@ -45,6 +46,7 @@ export function openSqliteFile(path: string): Engine {
   return {
     db,
     dialect: 'sqlite',
+    transactWrite: groupCommit(db),
     async backup(file) {
       // VACUUM INTO takes a consistent copy while the server keeps serving.
       await sql`VACUUM INTO ${file}`.execute(db);

@@ -278,9 +278,11 @@ export function endpoint(
       };
 
       const db = backend.db();
-      const reply = transaction
-        ? await retryTransient(() => db.transaction().execute(handle))
-        : await handle(db);
+      const reply = !transaction
+        ? await handle(db)
+        : mutates && backend.transactWrite
+          ? await backend.transactWrite(handle)
+          : await retryTransient(() => db.transaction().execute(handle));
       if (mutates) {
         cache?.invalidate();
         backend.onWrite();
