@@ -127,7 +127,14 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          // An upper bound, as for the app's tests: a loaded machine makes a fresh database
+          // and its hashes take seconds.
+          testTimeout: 20_000,
+        },
       },
     ],
     restoreMocks: true,

