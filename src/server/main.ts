@@ -23,12 +23,15 @@ import { type Log, jsonLog, requestLog } from './node/log';
 import { clientRoutes } from './node/static';
 import { smtpMailer } from './mail';
 import { serverPasswords } from './node/scrypt';
+import type { PasswordHasher } from './rules/core';
 
 export interface ServerOptions {
   config: Config;
   /** The built client (`dist/`). */
   clientDir: string;
   log?: Log;
+  /** How passwords are hashed: scrypt at OWASP's cost unless a test asks for a cheaper one. */
+  passwords?: PasswordHasher;
 }
 
 export interface RunningServer {
@@ -58,7 +61,12 @@ function sessionCookie(publicOrigin: string): Pick<Backend, 'cookieOptions' | 's
   };
 }
 
-function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
+function nodeBackend(
+  engine: Engine,
+  config: Config,
+  log: Log,
+  passwords: PasswordHasher,
+): Backend {
   const cache = new PageCache();
   // Servers sharing one PostgreSQL database hear of each other's writes; alone on
   // the SQLite file, every write this process makes clears the cache itself.
@@ -70,7 +78,7 @@ function nodeBackend(engine: Engine, config: Config, log: Log): Backend {
     db: () => engine.db,
     ...(engine.transactWrite ? { transactWrite: engine.transactWrite } : {}),
     clock: () => new Date(),
-    passwords: serverPasswords(),
+    passwords,
     renderer: loadRenderer,
     rendererIfLoaded,
     onWrite: () => undefined,
@@ -151,6 +159,7 @@ export async function startServer({
   config,
   clientDir,
   log = jsonLog(),
+  passwords = serverPasswords(),
 }: ServerOptions): Promise<RunningServer> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     log.info('The client is not built: pages answer 503 until `npm run build`.', { clientDir });
@@ -159,7 +168,7 @@ export async function startServer({
   let peers: Peers | undefined;
   try {
     await seedForum(engine, { demo: config.demo });
-    const backend = nodeBackend(engine, config, log);
+    const backend = nodeBackend(engine, config, log, passwords);
     peers = backend.peers;
     const app = serverApp(engine, backend, clientDir, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

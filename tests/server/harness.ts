@@ -15,6 +15,9 @@ import type { Engine } from '../../src/server/engines/engine';
 import { startServer } from '../../src/server/main';
 import { openDatabase } from '../../src/server/node/database';
 import { jsonLog } from '../../src/server/node/log';
+import { serverPasswords } from '../../src/server/node/scrypt';
+import { DEMO_SCRYPT } from '../../src/server/passwords';
+import type { PasswordHasher } from '../../src/server/rules/core';
 import { createPostgresDatabase } from './postgres';
 import { TABLES } from '../../src/server/store/transfer';
 
@@ -88,20 +91,33 @@ export function configFor(dataDir: string, extra: Record<string, string> = {}) {
   });
 }
 
+/**
+ * The servers the tests start hash passwords at the demo's cost: the production cost
+ * takes a second of CPU per hash here, which is what it is for and what no test needs,
+ * but for the one that checks a joined account's hash names it (passwords.test.ts).
+ */
+export const TEST_PASSWORDS = serverPasswords(DEMO_SCRYPT);
+
 export interface StartOptions {
   clientDir?: string;
   demo?: boolean;
   engine?: EngineName;
+  passwords?: PasswordHasher;
 }
 
 export async function startOn(
   dataDir: string,
-  { clientDir = fakeClient(), demo = true, engine = 'sqlite' }: StartOptions = {},
+  {
+    clientDir = fakeClient(),
+    demo = true,
+    engine = 'sqlite',
+    passwords = TEST_PASSWORDS,
+  }: StartOptions = {},
 ) {
   await onEngine(dataDir, engine);
   const logs = memoryLog();
   const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0' });
-  const server = await startServer({ config, clientDir, log: logs.log });
+  const server = await startServer({ config, clientDir, log: logs.log, passwords });
   cleanups.push(() => server.close());
   return { server, logs, config, visitor: () => visitor(server.url) };
 }

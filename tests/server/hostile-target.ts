@@ -11,7 +11,7 @@ import { readConfig } from '../../src/server/config';
 import { type RunningServer, startServer } from '../../src/server/main';
 import { LEFT_BEHIND, TABLES } from '../../src/server/store/transfer';
 import type { HostileTarget } from '../hostile/suite';
-import { INDEX_HTML, memoryLog } from './harness';
+import { INDEX_HTML, memoryLog, TEST_PASSWORDS } from './harness';
 import { createPostgresDatabase } from './postgres';
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -61,7 +61,12 @@ export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<Hosti
     AGORA_RATE_LIMITS: 'off',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
-  const server: RunningServer = await startServer({ config, clientDir, log: memoryLog().log });
+  const server: RunningServer = await startServer({
+    config,
+    clientDir,
+    log: memoryLog().log,
+    passwords: TEST_PASSWORDS,
+  });
   const db = server.engine.db as unknown as Loose;
   let kept: Rows = {};
   return {

@@ -17,6 +17,7 @@ import {
   onEngine,
   tempDir,
   visitor,
+  TEST_PASSWORDS,
 } from './harness';
 
 const ORIGIN = 'https://discuss.example.org';
@@ -63,7 +64,12 @@ async function startWithMail(engine: (typeof ENGINES)[number]) {
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     MAIL_FROM: 'Agora <agora@example.org>',
   });
-  const server = await startServer({ config, clientDir: fakeClient(), log: memoryLog().log });
+  const server = await startServer({
+    config,
+    clientDir: fakeClient(),
+    log: memoryLog().log,
+    passwords: TEST_PASSWORDS,
+  });
   stops.push(() => server.close());
   return server;
 }

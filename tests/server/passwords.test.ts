@@ -89,7 +89,7 @@ describe('password hashes', { timeout: 60_000 }, () => {
   });
 
   it('are stored by the server with scrypt: at OWASP’s cost when joining, cheaply for the demo accounts', async () => {
-    const { config, visitor } = await startOn(tempDir());
+    const { config, visitor } = await startOn(tempDir(), { passwords: serverPasswords() });
     const joined = await visitor().call('/api/accounts', {
       json: { displayName: 'Zeynep Kaya', email: 'zeynep@example.org', password: PASSWORD },
     });

@@ -11,7 +11,15 @@ import { SESSION_COOKIE } from '../../src/api/contract';
 import { contentSecurityPolicy } from '../../src/server/http/security-headers';
 import { startServer } from '../../src/server/main';
 import { type Child, buildBundle, runBundle } from './built';
-import { MODERATOR, SLUG, configFor, fakeClient, memoryLog, tempDir } from './harness';
+import {
+  MODERATOR,
+  SLUG,
+  configFor,
+  fakeClient,
+  memoryLog,
+  tempDir,
+  TEST_PASSWORDS,
+} from './harness';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -20,7 +28,12 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}) {
   const config = configFor(tempDir(), { AGORA_DEMO: '1', ...env });
-  const server = await startServer({ config, clientDir: fakeClient(), log: memoryLog().log });
+  const server = await startServer({
+    config,
+    clientDir: fakeClient(),
+    log: memoryLog().log,
+    passwords: TEST_PASSWORDS,
+  });
   running.push(server);
   return server;
 }

@@ -23,6 +23,7 @@ import {
   onEngine,
   tempDir,
   visitor,
+  TEST_PASSWORDS,
 } from './harness';
 
 const stops: (() => Promise<void>)[] = [];
@@ -34,7 +35,12 @@ async function serve(engine: EngineName, env: Record<string, string> = {}) {
   const dir = tempDir();
   await onEngine(dir, engine);
   const config = configFor(dir, { AGORA_DEMO: '1', ...env });
-  const server = await startServer({ config, clientDir: fakeClient(), log: memoryLog().log });
+  const server = await startServer({
+    config,
+    clientDir: fakeClient(),
+    log: memoryLog().log,
+    passwords: TEST_PASSWORDS,
+  });
   stops.push(() => server.close());
   return { config, visitor: () => visitor(server.url) };
 }

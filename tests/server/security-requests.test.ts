@@ -16,6 +16,7 @@ import {
   memoryLog,
   tempDir,
   visitor,
+  TEST_PASSWORDS,
 } from './harness';
 
 const running: { close(): Promise<void> }[] = [];
@@ -25,7 +26,12 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}) {
   const config = configFor(tempDir(), { AGORA_DEMO: '1', ...env });
-  const server = await startServer({ config, clientDir: fakeClient(), log: memoryLog().log });
+  const server = await startServer({
+    config,
+    clientDir: fakeClient(),
+    log: memoryLog().log,
+    passwords: TEST_PASSWORDS,
+  });
   running.push(server);
   return { server, config };
 }
