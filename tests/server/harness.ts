@@ -92,15 +92,17 @@ export interface StartOptions {
   clientDir?: string;
   demo?: boolean;
   engine?: EngineName;
+  /** More settings, as environment variables. */
+  env?: Record<string, string>;
 }
 
 export async function startOn(
   dataDir: string,
-  { clientDir = fakeClient(), demo = true, engine = 'sqlite' }: StartOptions = {},
+  { clientDir = fakeClient(), demo = true, engine = 'sqlite', env = {} }: StartOptions = {},
 ) {
   await onEngine(dataDir, engine);
   const logs = memoryLog();
-  const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0' });
+  const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0', ...env });
   const server = await startServer({ config, clientDir, log: logs.log });
   cleanups.push(() => server.close());
   return { server, logs, config, visitor: () => visitor(server.url) };
