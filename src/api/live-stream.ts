@@ -3,8 +3,9 @@
  * stream reader rather than EventSource, so that it runs the same in browsers
  * and in the tests' jsdom, sends the page's cookies, and sends `Last-Event-ID`
  * itself. A lost stream is opened again after a wait that doubles up to half a
- * minute, with jitter so that many clients do not come back at once; coming
- * back online retries at once. The server replays what was missed meanwhile.
+ * minute, with jitter so that many clients do not come back at once. Going
+ * offline, or hearing nothing (not even a heartbeat) for too long, counts as a
+ * loss; coming back online retries at once. The server replays what was missed.
  */
 import type { LiveEvent } from './contract';
 import { apiUrl } from './http';
@@ -39,23 +40,28 @@ export interface LiveOptions {
   /** A discussion page's stream; absent, the stream of every page (moderators' queue, one's own). */
   discussion?: string | undefined;
   onEvent: (event: LiveEvent) => void;
-  /** The stream is open (again); `again` after a loss, once the server has replayed the gap. */
-  onOpen?: (again: boolean) => void;
 }
 
 const FIRST_WAIT_MS = 500;
 const MAX_WAIT_MS = 30_000;
+/**
+ * Silence this long means the connection died without closing: the server sends a
+ * heartbeat every 20 s by default, and never less often than every 30 s.
+ */
+const SILENCE_MS = 50_000;
 
 /** Keeps one stream open until the returned function is called. */
-export function openLiveStream({ discussion, onEvent, onOpen }: LiveOptions): () => void {
+export function openLiveStream({ discussion, onEvent }: LiveOptions): () => void {
   const stopped = new AbortController();
+  let attempt = new AbortController();
   let lastId: string | null = null;
   let failures = 0;
-  let opened = false;
   let wake: (() => void) | null = null;
 
   const online = () => wake?.();
+  const offline = () => attempt.abort();
   window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -70,25 +76,29 @@ export function openLiveStream({ discussion, onEvent, onOpen }: LiveOptions): ()
     });
 
   const read = async () => {
+    attempt = new AbortController();
+    const signal = AbortSignal.any([stopped.signal, attempt.signal]);
     const headers = new Headers({ Accept: 'text/event-stream' });
     if (lastId !== null) headers.set('Last-Event-ID', lastId);
     const response = await fetch(apiUrl('/events', { discussion }), {
       headers,
       credentials: 'same-origin',
-      signal: stopped.signal,
+      signal,
     });
     // The discussion is gone, or this server sends no live updates: nothing to wait for.
     if (response.status === 404 || response.status === 400) return 'stop';
     if (!response.ok || !response.body) throw new Error(`The stream answered ${response.status}.`);
-    const again = opened;
-    opened = true;
     failures = 0;
-    onOpen?.(again);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const current = attempt;
+    let silence = setTimeout(() => current.abort(), SILENCE_MS);
+    signal.addEventListener('abort', () => clearTimeout(silence), { once: true });
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
+      clearTimeout(silence);
       if (done) return 'lost';
+      silence = setTimeout(() => current.abort(), SILENCE_MS);
       const { messages, rest } = parseSse(buffer + value);
       buffer = rest;
       for (const m of messages) {
@@ -119,6 +129,7 @@ export function openLiveStream({ discussion, onEvent, onOpen }: LiveOptions): ()
 
   return () => {
     window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
     stopped.abort();
   };
 }

@@ -166,9 +166,9 @@ function readTrustProxy(value: string | undefined): boolean {
 function readHeartbeat(value: string | undefined): number {
   if (value === undefined || value === '') return LIVE_HEARTBEAT_MS;
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.05 || seconds > 300) {
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.05 || seconds > 30) {
     throw new UsageError(
-      `AGORA_HEARTBEAT_SECONDS must be a number of seconds from 0.05 to 300, not "${value}".`,
+      `AGORA_HEARTBEAT_SECONDS must be a number of seconds from 0.05 to 30 (pages take a stream quiet for 50 s as lost), not "${value}".`,
     );
   }
   return Math.round(seconds * 1000);
