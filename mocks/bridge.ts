@@ -54,7 +54,13 @@ export function backendHandler(app: FetchApp) {
       const sent = bytes && bytes.byteLength > 0 ? bytes : null;
       if (sent) headers.set('Content-Length', String(sent.byteLength));
       else headers.delete('Content-Length');
-      const bridged = new Request(request.url, { method: request.method, headers, body: sent });
+      const bridged = new Request(request.url, {
+        method: request.method,
+        headers,
+        body: sent,
+        // A live stream ends when the page stops reading it.
+        signal: request.signal,
+      });
       // A page's Request drops a Cookie header (a forbidden request header): keep all of them.
       Object.defineProperty(bridged, 'headers', { value: headers });
       const response = await app.fetch(bridged);
@@ -63,7 +69,11 @@ export function backendHandler(app: FetchApp) {
       const setCookie = caught.get(response) ?? response.headers.getSetCookie();
       answer.delete('Set-Cookie');
       for (const c of setCookie) answer.append('Set-Cookie', c.replace(/;\s*HttpOnly/i, ''));
-      const body = response.status === 204 ? null : await response.arrayBuffer();
+      // A live stream goes on as a stream (MSW hands a ReadableStream body on, in Node and in
+      // the worker); every other answer is read whole, as a socket would deliver it.
+      const streaming = answer.get('Content-Type')?.startsWith('text/event-stream') === true;
+      const body =
+        response.status === 204 ? null : streaming ? response.body : await response.arrayBuffer();
       return new HttpResponse(body, { status: response.status, headers: answer });
     },
   );

@@ -20,4 +20,7 @@ export const memory = await createMemoryBackend({
   clock: () => clock(),
 });
 
-export const server = setupServer(backendHandler(createApp(memory.backend)));
+/** The app MSW hands the page's requests to; tests reach it directly as another person's browser would. */
+export const app = createApp(memory.backend);
+
+export const server = setupServer(backendHandler(app));

@@ -710,3 +710,40 @@ export interface DiscussionExport {
   resources: ExportResource[];
   campaigns: ExportCampaign[];
 }
+
+// ---------------------------------------------------------------------------
+// Live updates: `GET /events`, a stream of Server-Sent Events
+// ---------------------------------------------------------------------------
+
+/** Heartbeats (comment lines) keep a stream open through proxies that end idle connections. */
+export const LIVE_HEARTBEAT_MS = 20_000;
+
+export const liveQuerySchema = z.strictObject({
+  /** A discussion page's stream: that discussion's public events, and the viewer's own. */
+  discussion: z.string().max(120).optional(),
+});
+
+/**
+ * One event of the stream; its SSE `id:` is its place in the events table, which
+ * a reconnecting client sends back as `Last-Event-ID` to get what it missed.
+ *
+ * - `entry`: a comment or resource was posted, edited, withdrawn, decided or flagged.
+ *   `by` names the deciding moderator, and only moderators receive it.
+ * - `discussion`: a discussion was closed, opened or edited.
+ * - `reset`: what was missed can no longer be replayed (pruned): refetch everything.
+ * - `notification`: addressed to one person (the events table's `user_id`, with the
+ *   audience `user`), on the same stream; the notifications feature defines its
+ *   payload and raises it with `raise(ctx, …)`. Nothing here raises one yet.
+ */
+export type LiveEvent =
+  | {
+      kind: 'entry';
+      discussion: string;
+      entry: { kind: EntryKind; id: string; status: EntryStatus; parentId: string | null };
+      change: 'posted' | 'edited' | 'withdrawn' | 'decided' | 'flagged';
+      action: ModerationAction | null;
+      by: { id: string; name: string } | null;
+    }
+  | { kind: 'discussion'; discussion: string; status: DiscussionStatus }
+  | { kind: 'reset' }
+  | { kind: 'notification'; userId: string; data: unknown };

@@ -6,6 +6,7 @@ import {
   type InfiniteData,
   type QueryClient,
   type QueryKey,
+  useQuery,
 } from '@tanstack/react-query';
 import { commentQueries } from './comments';
 import type {
@@ -13,6 +14,8 @@ import type {
   BatchDecisionResponse,
   Comment,
   CommentPage,
+  LiveEvent,
+  User,
   DecisionBody,
   DecisionResponse,
   EntryKind,
@@ -219,6 +222,7 @@ function settle(queryClient: QueryClient, slugs: string[]) {
   if (queryClient.isMutating({ mutationKey: DECISIONS }) > 1) return Promise.resolve();
   const all = [...waiting];
   waiting.clear();
+  if (staleQueues.delete(queryClient)) void refetchQueues(queryClient);
   // Queues are patched in place, not refetched, so that decided items stay in view with their outcome.
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'log'] }),
@@ -228,6 +232,80 @@ function settle(queryClient: QueryClient, slugs: string[]) {
 }
 
 const decided = (response: DecisionResponse) => response.comment ?? response.resource;
+
+/** Clients whose queues changed on the server while a decision of their own was in flight. */
+const staleQueues = new WeakSet<QueryClient>();
+
+const refetchQueues = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: [...moderationQueries.all(), 'queue'] });
+
+/** Decisions that end an item's wait; featuring leaves it as it was. */
+const ENDS_WAIT: ReadonlySet<ModerationAction> = new Set([
+  'approve',
+  'edit-approve',
+  'reject',
+  'hide',
+  'restore',
+  'dismiss-flags',
+]);
+
+export interface DecidedElsewhere {
+  action: ModerationAction;
+  by: { id: string; name: string } | null;
+}
+
+const decidedElsewhereKey = [...moderationQueries.all(), 'decided-elsewhere'] as const;
+
+/** Entries another moderator decided while this one's queue showed them, by id. */
+export function useDecidedElsewhere(): Record<string, DecidedElsewhere> {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: decidedElsewhereKey,
+    queryFn: () =>
+      queryClient.getQueryData<Record<string, DecidedElsewhere>>(decidedElsewhereKey) ?? {},
+    initialData: {},
+    staleTime: Infinity,
+  }).data;
+}
+
+type EntryEvent = Extract<LiveEvent, { kind: 'entry' }>;
+
+/**
+ * A live event in the moderators' queues: an item another moderator decided says so
+ * where it is, and loses its buttons; anything else that changes what waits (a new
+ * entry, a flag, an author's edit or withdrawal) refetches the queues, once no
+ * decision of this moderator is in flight (see \`settle\`).
+ */
+export function applyQueueEvent(queryClient: QueryClient, event: EntryEvent, me: User): void {
+  if (event.by?.id === me.id) return;
+  const { kind, id, status } = event.entry;
+  if (event.change === 'decided' && event.action && !ENDS_WAIT.has(event.action)) return;
+  const queues = queryClient.getQueriesData<InfiniteData<QueueResponse>>({
+    queryKey: [...moderationQueries.all(), 'queue'],
+  });
+  const shown = queues.some(([, data]) =>
+    data?.pages.some((p) =>
+      p.items.some((item) => (kind === 'comment' ? item.comment : item.resource)?.id === id),
+    ),
+  );
+  if (event.change === 'decided' && event.action && shown) {
+    const action = event.action;
+    const m = { kind, entry: { id, discussionSlug: event.discussion } } as ModeratedEntry;
+    patchEntry(queryClient, m, (e) => ({
+      ...e,
+      status,
+      flagCount: action === 'approve' || action === 'edit-approve' ? e.flagCount : 0,
+      viewer: { ...e.viewer, moderation: [] },
+    }));
+    queryClient.setQueryData<Record<string, DecidedElsewhere>>(decidedElsewhereKey, (all) => ({
+      ...all,
+      [id]: { action, by: event.by },
+    }));
+    return;
+  }
+  if (queryClient.isMutating({ mutationKey: DECISIONS }) > 0) staleQueues.add(queryClient);
+  else void refetchQueues(queryClient);
+}
 
 /**
  * One decision, shown at once: the entry changes in the queue and the thread

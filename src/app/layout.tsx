@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatch } from 'react-router';
+import { useLiveUpdates } from '../api/live';
 import { AnnouncerProvider } from '../components/announcer';
 import { isDemo } from '../lib/env';
 import { AccountNavLinks } from '../features/account/account-nav-links';
@@ -41,6 +42,9 @@ function useFocusHeadingOnNavigate() {
 
 export function Layout() {
   useFocusHeadingOnNavigate();
+  // One live stream for the page: a discussion's on its pages, the person's own elsewhere.
+  const discussion = useMatch('/discussions/:slug/*')?.params.slug;
+  useLiveUpdates(discussion === 'new' ? undefined : discussion);
   return (
     <AnnouncerProvider>
       <a className="skip-link" href="#main">

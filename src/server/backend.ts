@@ -11,6 +11,7 @@ import type { PasswordHasher, Tx } from './rules/core';
 import type { RateLimits } from './rules/rate-limits';
 import type { Peers } from './engines/engine';
 import type { PageCache } from './http/page-cache';
+import type { LiveHub } from './http/live-hub';
 import type { DB } from './store/schema';
 
 export type Render = (source: string, slug: string) => Rendered;
@@ -48,6 +49,10 @@ export interface Backend {
   rateLimits: RateLimits;
   /** Behind a proxy (`TRUST_PROXY=1`): the client's address is X-Forwarded-For's last hop. */
   trustProxy?: boolean;
+  /** This server's open live streams; absent, `GET /api/events` answers 404. */
+  live?: LiveHub;
+  /** How often a quiet live stream sends a heartbeat (`AGORA_HEARTBEAT_SECONDS`). */
+  heartbeatMs?: number;
   /** Present only where demo data may be reset (the in-page demo and tests). */
   resetDemo?: () => Promise<void>;
 }

@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { LIVE_HEARTBEAT_MS } from '../api/contract';
 import { BUCKETS, DEFAULT_LIMITS, type RateLimits } from './rules/rate-limits';
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** `TRUST_PROXY=1`: behind a proxy, the client's address is X-Forwarded-For's last hop. */
   trustProxy: boolean;
+  /** `AGORA_HEARTBEAT_SECONDS`: how often a quiet live stream sends a comment line, for proxies. */
+  heartbeatMs: number;
 }
 
 /** A setting or argument the person must fix: the CLI prints its message alone, without a stack. */
@@ -160,6 +163,17 @@ function readTrustProxy(value: string | undefined): boolean {
   );
 }
 
+function readHeartbeat(value: string | undefined): number {
+  if (value === undefined || value === '') return LIVE_HEARTBEAT_MS;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.05 || seconds > 30) {
+    throw new UsageError(
+      `AGORA_HEARTBEAT_SECONDS must be a number of seconds from 0.05 to 30 (pages take a stream quiet for 50 s as lost), not "${value}".`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 function withoutPassword(url: URL): string {
   const shown = new URL(url.href);
   if (shown.password) shown.password = '***';
@@ -185,6 +199,7 @@ export function readConfig(env: Env = process.env): Config {
     mail: readMail(env.SMTP_URL, env.MAIL_FROM, readOrigin(env.PUBLIC_ORIGIN, host, port)),
     rateLimits: readRateLimits(env),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    heartbeatMs: readHeartbeat(env.AGORA_HEARTBEAT_SECONDS),
   };
 }
 

@@ -17,6 +17,7 @@ import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import type { Config } from './config';
 import type { Engine, Peers } from './engines/engine';
 import { PageCache } from './http/page-cache';
+import { LiveHub } from './http/live-hub';
 import { securityHeaders } from './http/security-headers';
 import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
@@ -68,10 +69,17 @@ function nodeBackend(
   passwords: PasswordHasher,
 ): Backend {
   const cache = new PageCache();
+  const live = new LiveHub(
+    () => engine.db,
+    (error) => log.error(error, { during: 'reading live events' }),
+  );
   // Servers sharing one PostgreSQL database hear of each other's writes; alone on
   // the SQLite file, every write this process makes clears the cache itself.
   const peers = engine.peers?.({
-    onChange: () => cache.invalidate(),
+    onChange: () => {
+      cache.invalidate();
+      live.wake();
+    },
     onError: (error) => log.error(error, { during: 'listening for other servers’ writes' }),
   });
   return {
@@ -89,6 +97,8 @@ function nodeBackend(
     ...sessionCookie(config.publicOrigin),
     log: { error: (error) => log.error(error) },
     cache,
+    live,
+    heartbeatMs: config.heartbeatMs,
     ...(peers ? { peers } : {}),
     ...(config.mail ? { mail: smtpMailer({ ...config.mail, origin: config.publicOrigin }) } : {}),
   };
@@ -189,7 +199,10 @@ export async function startServer({
       forget: () => backend.cache?.invalidate(),
       close: () =>
         (closing ??= (async () => {
-          await stop(server);
+          // Streams never end by themselves: end them, or the server would wait out its grace.
+          const stopping = stop(server);
+          backend.live?.close();
+          await stopping;
           await peers?.close();
           await engine.close();
         })()),

@@ -5,6 +5,7 @@
  */
 import { type Backend, loadRenderer, rendererIfLoaded } from './backend';
 import { type SqlJsEngine, openSqlJs } from './engines/sqljs';
+import { LiveHub } from './http/live-hub';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { DEMO_SCRYPT, type Scrypt, scryptHasher } from './passwords';
 import type { PasswordHasher } from './rules/core';
@@ -86,6 +87,10 @@ export async function createMemoryBackend(options: MemoryOptions = {}): Promise<
       rateLimits: options.rateLimits === undefined ? DEFAULT_LIMITS : options.rateLimits,
       cookieOptions: { path: '/', sameSite: 'Lax' },
       log: { error: (error) => console.error(error) },
+      live: new LiveHub(
+        () => current.db,
+        (error) => console.error(error),
+      ),
     },
   };
   memory.backend.resetDemo = () => memory.reset();

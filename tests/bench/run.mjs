@@ -8,7 +8,7 @@
 // running every part.
 //
 //   npm run bench                          every part
-//   npm run bench -- --only=server,server-lighthouse   some parts (sizes, demo, server, server-lighthouse)
+//   npm run bench -- --only=server,server-lighthouse   some parts (sizes, demo, server, server-lighthouse, live)
 //   npm run bench -- --head                the server parts build the last commit, not the working tree
 //   npm run bench -- --runs=5              Lighthouse runs per page (3)
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { runLongThreads } from './long-threads.mjs';
 import { loadAverage, waitForQuiet } from './machine.mjs';
 import { buildProduction, prepareSource } from './server-build.mjs';
 import { printServer, runServerBench, startAgora } from './server.mjs';
+import { printLive, runLiveBench } from './live.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = join(ROOT, 'tests/bench/results');
@@ -46,7 +47,7 @@ const LAUNCH = {
 const WATCHDOG_MS = 40 * 60_000;
 /** The issue "A real server": Lighthouse on the production build as the real server serves it. */
 const SERVER_LIGHTHOUSE_BUDGET = { performance: 0.98, accessibility: 1, 'best-practices': 1 };
-const PARTS = ['sizes', 'demo', 'server', 'server-lighthouse'];
+const PARTS = ['sizes', 'demo', 'server', 'server-lighthouse', 'live'];
 
 function readOptions(argv) {
   const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -339,6 +340,20 @@ async function serverParts({ options, workDir, report }) {
   }
 }
 
+// ---- 6. Live updates on the built server: live.mjs ----------------------------------------
+
+async function livePart({ options, workDir, report }) {
+  const liveDir = mkdtempSync(join(workDir, 'live-'));
+  try {
+    log(`live: production build from the ${options.head ? 'last commit' : 'working tree'}`);
+    const source = prepareSource(ROOT, liveDir, { head: options.head });
+    const build = buildProduction(ROOT, source.dir, liveDir, { log });
+    report.live = await runLiveBench({ build, workDir: liveDir, log });
+  } catch (error) {
+    report.live = { error: String(error.stack ?? error), within: false };
+  }
+}
+
 // ---- Orchestration ------------------------------------------------------------------------
 
 async function demoParts({ options, workDir, report, cleanups }) {
@@ -414,6 +429,7 @@ async function main() {
     if (options.only.has('server') || options.only.has('server-lighthouse')) {
       await serverParts({ options, workDir, report });
     }
+    if (options.only.has('live')) await livePart({ options, workDir, report });
   } finally {
     cleanup();
   }
@@ -447,9 +463,10 @@ async function main() {
       note: 'The forum of 100,000 comments, AGORA_DEMO=1; signed-in pages load warm, as on the demo.',
     });
   }
+  if (report.live) printLive(report.live);
 
   const parts = Object.fromEntries(
-    ['sizes', 'lighthouse', 'longThreads', 'server', 'serverLighthouse']
+    ['sizes', 'lighthouse', 'longThreads', 'server', 'serverLighthouse', 'live']
       .filter((part) => report[part])
       .map((part) => [part, Boolean(report[part].within)]),
   );

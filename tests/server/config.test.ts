@@ -35,7 +35,9 @@ describe('the server’s settings', () => {
       mail: null,
       rateLimits: DEFAULT_LIMITS,
       trustProxy: false,
+      heartbeatMs: 20_000,
     });
+    expect(readConfig({ AGORA_HEARTBEAT_SECONDS: '2.5' }).heartbeatMs).toBe(2_500);
     expect(readConfig({ HOST: '::1', PORT: '80' }).publicOrigin).toBe('http://[::1]:80');
   });
 
@@ -105,6 +107,10 @@ describe('the server’s settings', () => {
     [
       { DATABASE_POOL_SIZE: '0' },
       'DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "0".',
+    ],
+    [
+      { AGORA_HEARTBEAT_SECONDS: '60' },
+      'AGORA_HEARTBEAT_SECONDS must be a number of seconds from 0.05 to 30 (pages take a stream quiet for 50 s as lost), not "60".',
     ],
   ])('refuses %o with one line that says what it takes', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);

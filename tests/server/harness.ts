@@ -103,6 +103,8 @@ export interface StartOptions {
   demo?: boolean;
   engine?: EngineName;
   passwords?: PasswordHasher;
+  /** More settings, as environment variables. */
+  env?: Record<string, string>;
 }
 
 export async function startOn(
@@ -112,11 +114,12 @@ export async function startOn(
     demo = true,
     engine = 'sqlite',
     passwords = TEST_PASSWORDS,
+    env = {},
   }: StartOptions = {},
 ) {
   await onEngine(dataDir, engine);
   const logs = memoryLog();
-  const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0' });
+  const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0', ...env });
   const server = await startServer({ config, clientDir, log: logs.log, passwords });
   cleanups.push(() => server.close());
   return { server, logs, config, visitor: () => visitor(server.url) };

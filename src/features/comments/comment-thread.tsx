@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
 import { CommentItem, commentDomId } from './comment-item';
+import { NewCommentsNotice } from './new-comments-notice';
 
 const WindowedCommentList = lazy(() =>
   import('./windowed-comment-list').then((m) => ({ default: m.WindowedCommentList })),
@@ -87,6 +88,7 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
 
   return (
     <div className="thread">
+      <NewCommentsNotice slug={slug} />
       <p id={THREAD_COUNT_ID} className="thread-count" tabIndex={-1}>
         {plural(total, 'comment')}
         {thread.hasNextPage && (

@@ -5,6 +5,8 @@ import type { AuthorHistory, Comment, EntryKind, QueueItem, Resource } from '../
 import {
   isWaiting,
   moderationQueries,
+  useDecidedElsewhere,
+  type DecidedElsewhere,
   waitingCount,
   type ModeratedEntry,
 } from '../../api/moderation';
@@ -42,6 +44,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
     kind: isKind(kindParam) ? kindParam : undefined,
   };
   const queue = useInfiniteQuery(moderationQueries.queue(filters));
+  const decidedElsewhere = useDecidedElsewhere();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const update = (name: string, value: string) => {
@@ -134,6 +137,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
                       selected={selected.has(m.entry.id)}
                       onSelect={(on) => toggle(m.entry.id, on)}
                     />
+                    <DecidedNote decided={decidedElsewhere[m.entry.id]} />
                     {m.kind === 'comment'
                       ? renderComment(m.entry, <EntryControls {...m} />)
                       : renderResource(m.entry, <EntryControls {...m} />)}
@@ -162,6 +166,35 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
         </>
       )}
     </>
+  );
+}
+
+const DECIDED_WORDS: Record<DecidedElsewhere['action'], string> = {
+  approve: 'Approved',
+  'edit-approve': 'Edited and approved',
+  reject: 'Rejected',
+  hide: 'Hidden',
+  restore: 'Restored',
+  'dismiss-flags': 'Flags dismissed',
+  feature: 'Featured as an extract',
+  unfeature: 'Removed from the extracts',
+};
+
+/** "Approved by Ada.": another moderator decided this item while it was on screen. */
+function DecidedNote({ decided }: { decided: DecidedElsewhere | undefined }) {
+  if (!decided) return null;
+  return (
+    <p className="notice notice-success">
+      {DECIDED_WORDS[decided.action]}
+      {decided.by ? (
+        <>
+          {' by '}
+          <bdi className="person-name">{decided.by.name}</bdi>.
+        </>
+      ) : (
+        ' after flags from participants.'
+      )}
+    </p>
   );
 }
 

@@ -37,6 +37,12 @@ export interface Peers {
   /** Tells the others, in the write's own transaction, that the forum changed. */
   announce(tx: Tx): Promise<void>;
   /**
+   * Called in a transaction that is about to write live events: from then until
+   * it commits, no other server's such transaction may, so that events commit in
+   * the order of their ids and a reader of "what follows id N" misses none.
+   */
+  order(tx: Tx): Promise<void>;
+  /**
    * True once every change committed before the call has reached this server;
    * false while it is not listening, when no kept answer may be used or kept.
    */

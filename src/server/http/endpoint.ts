@@ -12,6 +12,7 @@ import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contra
 import { retryTransient } from '../engines/engine';
 import { closeDueDiscussions, nextScheduledClosing } from '../store/discussions';
 import { type Ctx, RuleError, type Tx } from '../rules/core';
+import { raiseDiscussion, writeRaised } from '../rules/live';
 import { MAX_TOKEN_LENGTH, hashToken, userForToken } from '../rules/session';
 import { type CachedAnswer, etagOf, matches } from './page-cache';
 import type { Backend } from '../backend';
@@ -23,6 +24,8 @@ export interface Reply {
   session?: string | null;
   /** A read's body that is not JSON (a feed, a download): sent as written, with its type. */
   file?: FileReply;
+  /** A live stream, opened once the request's transaction has ended; never kept in the page cache. */
+  stream?: () => ReadableStream<Uint8Array>;
 }
 
 export interface FileReply {
@@ -42,6 +45,9 @@ export interface EndpointArgs {
   token: string | undefined;
   /** Where people reach the forum: PUBLIC_ORIGIN, or the request's own origin in the page. */
   origin: string;
+  header: (name: string) => string | undefined;
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
 }
 
 export interface EndpointOptions {
@@ -206,11 +212,13 @@ export function endpoint(
       }
       const version = cache?.version ?? 0;
       let until = Infinity;
-      // Set by the transaction; an object, since what a closure sets no narrowing sees.
+      // Set by the transaction (objects, since what a closure sets no narrowing sees):
+      // whether the answer may be kept, and whether the request wrote live events.
       const kept = { allowed: true };
+      const live = { raised: false };
 
       const handle = async (tx: Tx): Promise<Reply> => {
-        await closeDueDiscussions(tx, now);
+        const closed = await closeDueDiscussions(tx, now);
         const viewer = await userForToken(tx, tokenHash, now);
         // A cookie that names no session reads as no one; its answer is not kept under
         // that cookie, so made-up cookies cannot fill the cache.
@@ -223,7 +231,9 @@ export function endpoint(
           passwords: backend.passwords,
           address,
           limits: backend.rateLimits,
+          raised: [],
         };
+        for (const slug of closed) raiseDiscussion(ctx, slug, 'closed');
         if (mutates && viewer?.suspended_at && !whileSuspended) {
           throw new RuleError(403, 'suspended', SUSPENDED_MESSAGE);
         }
@@ -250,6 +260,8 @@ export function endpoint(
             body,
             token,
             origin: backend.publicOrigin ?? url.origin,
+            header: (name) => c.req.header(name),
+            signal: request.signal,
           })) ?? {};
         const status = reply.status ?? 200;
         // An answer that sets or clears the session cookie is never kept: replaying
@@ -273,7 +285,12 @@ export function endpoint(
             .execute();
         }
         if (cacheKey !== null) until = await nextScheduledClosing(tx, now);
-        if (mutates) await peers?.announce(tx);
+        // Last, so that the order lock is held only for the commit.
+        if (ctx.raised?.length) {
+          await peers?.order(tx);
+          live.raised = await writeRaised(ctx);
+        }
+        if (mutates || live.raised) await peers?.announce(tx);
         return reply;
       };
 
@@ -283,9 +300,18 @@ export function endpoint(
         : mutates && backend.transactWrite
           ? await backend.transactWrite(handle)
           : await retryTransient(() => db.transaction().execute(handle));
-      if (mutates) {
+      if (mutates || live.raised) {
         cache?.invalidate();
         backend.onWrite();
+      }
+      if (live.raised) backend.live?.wake();
+      if (reply.stream) {
+        return c.body(reply.stream(), 200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          // nginx and others buffer answers unless told not to: a stream must flow.
+          'X-Accel-Buffering': 'no',
+        });
       }
 
       if (reply.session === null) deleteCookie(c, cookieName, backend.cookieOptions);

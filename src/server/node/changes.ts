@@ -12,6 +12,9 @@ import type { PeerHandlers, Peers } from '../engines/engine';
 
 export const CHANNEL = 'agora_changes';
 
+/** The transaction lock that orders the commits of live events (see Peers.order). */
+const EVENTS_LOCK = '4279186102731552';
+
 const MIN_WAIT_MS = 100;
 const MAX_WAIT_MS = 5_000;
 
@@ -96,6 +99,9 @@ export function listenForChanges(connect: () => pg.Client, handlers: PeerHandler
   return {
     async announce(tx) {
       await sql`select pg_notify(${CHANNEL}, '')`.execute(tx);
+    },
+    async order(tx) {
+      await sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(tx);
     },
     settled,
     async close() {

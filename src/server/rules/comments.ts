@@ -19,6 +19,7 @@ import { bumpPublished, changeStatus, hasPublishedEntry } from '../store/entries
 import type { CommentRow, DiscussionRow, UserRow } from '../store/schema';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
+import { raiseEntry } from './live';
 import { limit } from './rate-limits';
 import { projectComment } from './project';
 import { checkNewAccountLimits } from './trust';
@@ -88,6 +89,7 @@ export async function createComment(ctx: Ctx, slug: string, input: unknown): Pro
   };
   await insertComment(ctx.tx, row);
   if (status === 'published') await bumpPublished(ctx.tx, 'comment', slug, 1);
+  raiseEntry(ctx, 'comment', row, 'posted');
   return projectComment(ctx, row);
 }
 
@@ -124,6 +126,7 @@ export async function updateComment(ctx: Ctx, id: string, input: unknown): Promi
   };
   if (!(await editPendingComment(ctx.tx, id, changes))) throw decided('edit');
   await replaceTags(ctx.tx, id, comment.discussion_slug, hashtags);
+  raiseEntry(ctx, 'comment', { ...comment, ...changes }, 'edited');
   return projectComment(ctx, { ...comment, ...changes });
 }
 
@@ -138,4 +141,5 @@ export async function withdrawComment(ctx: Ctx, id: string): Promise<void> {
     comment.moderation_reason,
   );
   if (!moved) throw decided('withdraw');
+  raiseEntry(ctx, 'comment', { ...comment, status: 'withdrawn' }, 'withdrawn');
 }

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ErrorCode, User } from '../../api/contract';
+import type { ErrorCode, LiveEvent, User } from '../../api/contract';
 import type { Rendered } from '../../lib/markdown';
-import type { DB, UserRow } from '../store/schema';
+import type { Audience, DB, UserRow } from '../store/schema';
 import type { RateLimits } from './rate-limits';
 
 /** The request's transaction, or the database itself for the few endpoints that must not hold one. */
@@ -25,6 +25,15 @@ export interface Ctx {
   address?: string;
   /** The backend's rate limits; absent or null, none apply (a rule called outside any endpoint). */
   limits?: RateLimits;
+  /** Live events the request raised, written just before it commits (rules/live.ts). */
+  raised?: Raised[];
+}
+
+/** A live event with who may receive it (see rules/live.ts). */
+export interface Raised {
+  event: LiveEvent;
+  audience: Audience;
+  userId: string | null;
 }
 
 export interface PasswordHasher {

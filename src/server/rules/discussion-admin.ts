@@ -2,6 +2,7 @@
  * A discussion's life cycle in moderators' hands: creating it, editing it,
  * opening and closing it, scheduling its closing and choosing its approval mode.
  */
+import { raiseDiscussion } from './live';
 import type { Updateable } from 'kysely';
 import {
   createDiscussionSchema,
@@ -183,6 +184,9 @@ export async function updateDiscussion(
     await log('edit-discussion', `Reason for closing: ${next.closed_reason ?? 'none'}.`);
   }
 
-  if (Object.keys(changes).length > 0) await updateDiscussionRow(ctx.tx, slug, changes);
+  if (Object.keys(changes).length > 0) {
+    await updateDiscussionRow(ctx.tx, slug, changes);
+    raiseDiscussion(ctx, slug, next.status);
+  }
   return toDiscussion(next);
 }

@@ -4,6 +4,7 @@
  * new accounts, and flags on moderators' entries and featured extracts, only
  * put the entry in the queue: a handful of fresh accounts cannot censor anyone.
  */
+import { raiseEntry } from './live';
 import {
   FLAG_HIDE_REASON,
   FLAG_HIDE_THRESHOLD,
@@ -61,8 +62,11 @@ export async function flagEntry(
 
   // One flag per person, so open flags count distinct people.
   const counted = await countEstablishedFlags(ctx.tx, kind, id, newAccountCutoff(ctx.now));
+  raiseEntry(ctx, kind, entry, 'flagged');
   if (counted >= FLAG_HIDE_THRESHOLD && !(await onlyModeratorsHide(ctx, entry))) {
     await changeStatus(ctx.tx, kind, id, 'published', 'hidden', FLAG_HIDE_REASON);
+    const hidden = { ...entry, status: 'hidden' as const, moderation_reason: FLAG_HIDE_REASON };
+    raiseEntry(ctx, kind, hidden, 'decided', { action: 'hide', was: 'published' });
   }
   return { flagged: true };
 }

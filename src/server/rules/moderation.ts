@@ -51,6 +51,7 @@ import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from '.
 import { projectComment, projectComments, projectResource, projectResources } from './project';
 import { FROM } from './transitions';
 import { isNewAccount } from './trust';
+import { raiseEntry } from './live';
 
 type Entry = { kind: 'comment'; row: CommentRow } | { kind: 'resource'; row: ResourceRow };
 type Decision = Extract<DecisionBody, object> & { expectedStatus: EntryStatus };
@@ -224,7 +225,13 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse
     discussionSlug: entry.row.discussion_slug,
     reason: d.reason ?? null,
   });
-  return project(ctx, await findEntry(ctx, d.kind, d.id));
+  const after = await findEntry(ctx, d.kind, d.id);
+  raiseEntry(ctx, after.kind, after.row, 'decided', {
+    action: d.action,
+    by: moderator,
+    was: status,
+  });
+  return project(ctx, after);
 }
 
 /**

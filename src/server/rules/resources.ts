@@ -5,6 +5,7 @@ import {
   type Resource,
   type ResourceListResponse,
 } from '../../api/contract';
+import { raiseEntry } from './live';
 import { bumpPublished } from '../store/entries';
 import { findResourceByUrl, insertResource, listResourceRows } from '../store/resources';
 import type { ResourceRow } from '../store/schema';
@@ -128,5 +129,6 @@ export async function createResource(ctx: Ctx, slug: string, input: unknown): Pr
   };
   await insertResource(ctx.tx, row);
   if (row.status === 'published') await bumpPublished(ctx.tx, 'resource', slug, 1);
+  raiseEntry(ctx, 'resource', row, 'posted');
   return projectResource(ctx, row);
 }

@@ -24,7 +24,8 @@ export async function updateDiscussionRow(
 }
 
 /** Closes every open discussion whose scheduled closing time has passed. */
-export async function closeDueDiscussions(tx: Tx, now: Date): Promise<void> {
+/** Closes the discussions whose scheduled closing has come; returns their slugs. */
+export async function closeDueDiscussions(tx: Tx, now: Date): Promise<string[]> {
   const at = now.toISOString();
   const due = await tx
     .selectFrom('discussions')
@@ -33,7 +34,7 @@ export async function closeDueDiscussions(tx: Tx, now: Date): Promise<void> {
     .where('closes_at', 'is not', null)
     .where('closes_at', '<=', at)
     .execute();
-  if (due.length === 0) return;
+  if (due.length === 0) return [];
   await tx
     .updateTable('discussions')
     .set((eb) => ({
@@ -47,6 +48,7 @@ export async function closeDueDiscussions(tx: Tx, now: Date): Promise<void> {
     .where('status', '=', 'open')
     .where('closes_at', '<=', at)
     .execute();
+  return due.map((d) => d.slug);
 }
 
 /** Slugs taken by `base` or by `base-…`; slugs hold only [a-z0-9-], so LIKE needs no escaping. */

@@ -292,6 +292,29 @@ const oneResourcePerAddress = (): Migration => ({
   },
 });
 
+/**
+ * Live updates: every change a stream may tell of, written in the change's own
+ * transaction, in commit order (the id), kept for a day so that a client that
+ * reconnects gets what it missed.
+ */
+const events = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+    await db.schema
+      .createTable('events')
+      .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
+      .addColumn('at', text, (c) => c.notNull())
+      .addColumn('discussion_slug', text)
+      .addColumn('audience', text, (c) => c.notNull())
+      .addColumn('user_id', text)
+      .addColumn('data', text, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('events_at').on('events').column('at').execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
@@ -301,6 +324,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '003-security': security(dialect),
         '004-limits': limits(dialect),
         '005-one-resource-per-address': oneResourcePerAddress(),
+        '006-events': events(dialect),
       }),
   };
 }

@@ -180,6 +180,20 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** Who may receive an event: anyone who may read its discussion, moderators (and `user_id`), or one person. */
+export type Audience = 'everyone' | 'moderators' | 'user';
+
+export interface EventsTable {
+  id: Generated<number>;
+  at: string;
+  discussion_slug: string | null;
+  audience: Audience;
+  /** The entry's author for `moderators` (they see their own entry), the addressee for `user`. */
+  user_id: string | null;
+  /** JSON: LiveEvent */
+  data: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -193,9 +207,12 @@ export interface DB {
   idempotency: IdempotencyTable;
   password_resets: PasswordResetsTable;
   rate_limits: RateLimitsTable;
+  events: EventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
 export type DiscussionRow = Selectable<DiscussionsTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type ResourceRow = Selectable<ResourcesTable>;

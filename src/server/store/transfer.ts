@@ -25,9 +25,10 @@ export const TABLES = [
 
 /**
  * Tables an export leaves out on purpose: rate limit counters say who tried what
- * in the last minutes on the old server, and an emptied table only lets people try again.
+ * in the last minutes on the old server, and an emptied table only lets people try again;
+ * live events are for the streams open on the old server, which end with it.
  */
-export const LEFT_BEHIND = ['rate_limits'] as const satisfies readonly (keyof DB)[];
+export const LEFT_BEHIND = ['rate_limits', 'events'] as const satisfies readonly (keyof DB)[];
 
 type Listed = (typeof TABLES)[number][0];
 type Forgotten = Exclude<keyof DB, Listed | (typeof LEFT_BEHIND)[number]>;
