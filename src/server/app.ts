@@ -16,6 +16,7 @@ import { peopleRoutes } from './routes/people';
 import { accountRoutes } from './routes/account';
 import { feedRoutes } from './routes/feeds';
 import { exportRoutes } from './routes/exports';
+import { notificationRoutes } from './routes/notifications';
 
 const notFound = (message: string): ErrorBody => ({ error: { code: 'not_found', message } });
 
@@ -44,6 +45,7 @@ export function createApp(backend: Backend) {
   app.route('/', accountRoutes(backend));
   app.route('/', feedRoutes(backend));
   app.route('/', exportRoutes(backend));
+  app.route('/', notificationRoutes(backend));
   if (backend.resetDemo) {
     const reset = backend.resetDemo;
     app.post(

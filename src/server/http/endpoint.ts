@@ -205,8 +205,10 @@ export function endpoint(
       }
       const version = cache?.version ?? 0;
       let until = Infinity;
+      let committed: ((db: Tx) => Promise<void>)[] = [];
 
       const handle = async (tx: Tx): Promise<Reply> => {
+        committed = [];
         await closeDueDiscussions(tx, now);
         const viewer = await userForToken(tx, token, now);
         const ctx: Ctx = {
@@ -217,6 +219,8 @@ export function endpoint(
           passwords: backend.passwords,
           address,
           limits: backend.rateLimits,
+          ...(backend.mail ? { mail: backend.mail } : {}),
+          afterCommit: (task) => committed.push(task),
         };
         if (mutates && viewer?.suspended_at && !whileSuspended) {
           throw new RuleError(403, 'suspended', SUSPENDED_MESSAGE);
@@ -279,6 +283,8 @@ export function endpoint(
         cache?.invalidate();
         backend.onWrite();
       }
+      // Emails go once the write is safe, without holding up its answer.
+      for (const task of committed) task(db).catch((error: unknown) => backend.log.error(error));
 
       if (reply.session === null) deleteCookie(c, cookieName, backend.cookieOptions);
       else if (reply.session !== undefined) {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ErrorCode, User } from '../../api/contract';
 import type { Rendered } from '../../lib/markdown';
+import type { Mailer } from '../mail';
 import type { DB, UserRow } from '../store/schema';
 import type { RateLimits } from './rate-limits';
 
@@ -25,6 +26,13 @@ export interface Ctx {
   address?: string;
   /** The backend's rate limits; absent or null, none apply (a rule called outside any endpoint). */
   limits?: RateLimits;
+  /** Sends email (SMTP_URL); absent, the forum sends none. */
+  mail?: Mailer;
+  /**
+   * Runs a task once the request's transaction has committed (an email), on the
+   * database itself; absent outside an endpoint, where nothing is sent.
+   */
+  afterCommit?: (task: (db: Tx) => Promise<void>) => void;
 }
 
 export interface PasswordHasher {

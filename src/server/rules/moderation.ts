@@ -49,6 +49,7 @@ import type { CommentRow, ResourceRow, UserRow } from '../store/schema';
 import { findJoinDates } from '../store/trust';
 import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from './core';
 import { projectComment, projectComments, projectResource, projectResources } from './project';
+import { notifyDecision } from './notifications';
 import { FROM } from './transitions';
 import { isNewAccount } from './trust';
 
@@ -224,6 +225,7 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse
     discussionSlug: entry.row.discussion_slug,
     reason: d.reason ?? null,
   });
+  await notifyDecision(ctx, moderator.id, d.action, entry, d.reason ?? null);
   return project(ctx, await findEntry(ctx, d.kind, d.id));
 }
 

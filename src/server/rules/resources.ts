@@ -14,6 +14,7 @@ import { findDiscussion, requireOpen } from './discussions';
 import { limit } from './rate-limits';
 import { projectResource, projectResources } from './project';
 import { checkNewAccountLimits } from './trust';
+import { notifyPublished } from './notifications';
 
 export async function listResources(
   ctx: Ctx,
@@ -127,6 +128,9 @@ export async function createResource(ctx: Ctx, slug: string, input: unknown): Pr
     created_at: ctx.now.toISOString(),
   };
   await insertResource(ctx.tx, row);
-  if (row.status === 'published') await bumpPublished(ctx.tx, 'resource', slug, 1);
+  if (row.status === 'published') {
+    await bumpPublished(ctx.tx, 'resource', slug, 1);
+    await notifyPublished(ctx, { kind: 'resource', row });
+  }
   return projectResource(ctx, row);
 }
