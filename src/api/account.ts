@@ -57,6 +57,7 @@ export function useChangePassword() {
 function signedOut(queryClient: ReturnType<typeof useQueryClient>) {
   queryClient.setQueryData(sessionQueries.current().queryKey, { user: null });
   queryClient.removeQueries({ queryKey: ['moderation'] });
+  queryClient.removeQueries({ queryKey: ['notifications'] });
   queryClient.removeQueries({ queryKey: accountQueries.all() });
   return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
 }

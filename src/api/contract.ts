@@ -722,14 +722,7 @@ export interface DiscussionExport {
  * resource in a discussion).
  */
 export type NotificationKind =
-  | 'published'
-  | 'edited'
-  | 'rejected'
-  | 'hidden'
-  | 'restored'
-  | 'reply'
-  | 'comment'
-  | 'resource';
+  'published' | 'edited' | 'rejected' | 'hidden' | 'restored' | 'reply' | 'comment' | 'resource';
 
 export interface Notification {
   id: string;

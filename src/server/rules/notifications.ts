@@ -355,7 +355,11 @@ async function mailClaimed(
     .reverse()
     .map((n) => ({ message: n.message, reason: n.reason, path: n.path }));
   try {
-    await mail.sendNotifications({ email: person.email, name: person.display_name }, mailed, digest);
+    await mail.sendNotifications(
+      { email: person.email, name: person.display_name },
+      mailed,
+      digest,
+    );
   } catch (error) {
     await unclaim(
       db,

@@ -343,9 +343,7 @@ const notifications = (dialect: Dialect): Migration => ({
 
     await db.schema
       .createTable('notification_settings')
-      .addColumn('user_id', text, (c) =>
-        c.primaryKey().references('users.id').onDelete('cascade'),
-      )
+      .addColumn('user_id', text, (c) => c.primaryKey().references('users.id').onDelete('cascade'))
       .addColumn('email', text, (c) => c.notNull())
       .addColumn('last_digest_at', text)
       .execute();
