@@ -61,6 +61,17 @@ export function notificationsChanged(queryClient: QueryClient): Promise<void> {
   });
 }
 
+/**
+ * Signed out: one's notifications and follows are nobody else's, and asking for
+ * them again while the views still show would be refused.
+ */
+export function forgetNotifications(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: notificationQueries.all() });
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] === 'discussions' && q.queryKey[2] === 'follows',
+  });
+}
+
 /** After marking read: the count from the answer, each shown notification read as it now is. */
 function markedRead(queryClient: QueryClient, unread: number, ids: 'all' | string[]) {
   queryClient.setQueryData(notificationQueries.unread().queryKey, { unread });
