@@ -1,5 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import {
   MODERATOR,
+  PARTICIPANT,
   expect,
   newDiscussion,
   openDiscussion,
@@ -10,6 +13,20 @@ import {
   unique,
   uniqueEmail,
 } from './helpers';
+
+/** No WCAG 2.1 A/AA violation on the page as it stands, in both color schemes. */
+async function expectAccessible(page: Page, state: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `${state}, ${scheme} scheme`,
+    ).toEqual([]);
+  }
+}
 
 const AUTHOR = {
   name: 'Nadia Haddad',
@@ -82,6 +99,7 @@ test.describe('notifications', () => {
       .getByRole('listitem');
     await expect(told).toHaveCount(1);
     await expect(told).toContainText(text);
+    await expectAccessible(page, 'the notifications page');
     await told
       .getByRole('link', { name: `Your comment in “${discussion.title}” was published.` })
       .click();
@@ -92,6 +110,24 @@ test.describe('notifications', () => {
       comment.getByRole('button', { name: 'Follow this thread', pressed: true }),
     ).toBeVisible();
     await expect(header.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+    await expectAccessible(page, 'a permalink with the follow buttons');
     expect(consoleErrors).toEqual([]);
+  });
+
+  test.describe('on a 375 px wide phone', () => {
+    test.use({ viewport: { width: 375, height: 740 } });
+
+    for (const person of [PARTICIPANT, MODERATOR]) {
+      test(`the header with the notifications link does not scroll sideways for ${person.name}`, async ({
+        page,
+      }) => {
+        await signIn(page, person.email, person.password);
+        await page.goto('/notifications');
+        await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth).toBeLessThanOrEqual(375);
+      });
+    }
   });
 });
