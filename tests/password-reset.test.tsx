@@ -49,6 +49,7 @@ describe('a forgotten password', () => {
         sent.push({ email: to.email, path });
         return Promise.resolve();
       },
+      sendNotifications: () => Promise.resolve(),
     };
     const { user } = renderApp('/reset-password');
     await fill(user, await screen.findByLabelText('Email'), AMINA.email);

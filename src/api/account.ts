@@ -9,6 +9,7 @@ import type {
   UpdateAccountBody,
 } from './contract';
 import { request } from './http';
+import { forgetNotifications } from './notifications';
 import { sessionQueries } from './session';
 
 export const accountQueries = {
@@ -57,6 +58,7 @@ export function useChangePassword() {
 function signedOut(queryClient: ReturnType<typeof useQueryClient>) {
   queryClient.setQueryData(sessionQueries.current().queryKey, { user: null });
   queryClient.removeQueries({ queryKey: ['moderation'] });
+  forgetNotifications(queryClient);
   queryClient.removeQueries({ queryKey: accountQueries.all() });
   return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
 }

@@ -747,3 +747,79 @@ export type LiveEvent =
   | { kind: 'discussion'; discussion: string; status: DiscussionStatus }
   | { kind: 'reset' }
   | { kind: 'notification'; userId: string; data: unknown };
+
+// ---------------------------------------------------------------------------
+// Notifications and following
+// ---------------------------------------------------------------------------
+
+/**
+ * What a person is told: a moderator's decision on their own entry (published,
+ * published with the moderator's edits, rejected, hidden, shown again), or a new
+ * published entry where they follow (a reply in a thread, a comment or a
+ * resource in a discussion).
+ */
+export type NotificationKind =
+  'published' | 'edited' | 'rejected' | 'hidden' | 'restored' | 'reply' | 'comment' | 'resource';
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  /** One sentence saying what happened, written by the backend; emails say the same. */
+  message: string;
+  /** The moderator's reason, for a rejection or a hiding of one's own entry. */
+  reason: string | null;
+  /** The start of the entry's text while it is shown; null once hidden, rejected or withdrawn. */
+  excerpt: string | null;
+  discussion: { slug: string; title: string };
+  /** The entry in the app (a comment's permalink, the discussion's resources); null once gone. */
+  path: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  notifications: Notification[];
+  /** Pass as `cursor` for older ones; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface UnreadNotifications {
+  unread: number;
+}
+
+export const NOTIFICATION_PAGE_DEFAULT = 20;
+
+export const notificationListQuerySchema = z.strictObject({
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(NOTIFICATION_PAGE_DEFAULT),
+});
+
+export const EMAIL_CHOICES = ['never', 'at-once', 'daily'] as const;
+export type EmailChoice = (typeof EMAIL_CHOICES)[number];
+
+export interface NotificationSettings {
+  email: EmailChoice;
+  /** Whether the forum sends email at all (SMTP is set up); without, only `never` is taken. */
+  emailAvailable: boolean;
+}
+
+export const notificationSettingsSchema = z.strictObject({
+  email: z.enum(EMAIL_CHOICES, { error: 'Choose never, at once or a daily digest.' }),
+});
+export type NotificationSettingsBody = z.input<typeof notificationSettingsSchema>;
+
+export interface FollowState {
+  following: boolean;
+}
+
+/** What the viewer follows in one discussion: the discussion itself, and comments' threads. */
+export interface DiscussionFollows {
+  discussion: boolean;
+  /** Comments whose replies the viewer is told of: their own by default, unless unfollowed. */
+  threads: string[];
+}

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { JoinBody, SessionResponse, SignInBody } from './contract';
 import { ApiError, request } from './http';
+import { forgetNotifications } from './notifications';
 
 export const sessionQueries = {
   current: () =>
@@ -30,6 +31,7 @@ export function useSignOut() {
       // Moderators' data (`moderationQueries.all()`) is not for a reader: drop it rather than
       // refetch it and be refused while the moderation views are still on screen.
       queryClient.removeQueries({ queryKey: ['moderation'] });
+      forgetNotifications(queryClient);
       // Everything a signed-in person saw may differ for a reader.
       return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },

@@ -6,6 +6,7 @@ import { isDemo } from '../lib/env';
 import { AccountNavLinks } from '../features/account/account-nav-links';
 import { ResetDemo } from '../features/session/reset-demo';
 import { ModerationNavLink } from '../features/moderation/moderation-nav-link';
+import { NotificationsNavLink } from '../features/notifications/notifications-nav-link';
 import { SessionMenu } from '../features/session/session-menu';
 
 /** After a navigation, focus goes to the new page's main heading, as a screen reader user expects. */
@@ -63,6 +64,7 @@ export function Layout() {
               Discussions
             </NavLink>
             <ModerationNavLink />
+            <NotificationsNavLink />
             <AccountNavLinks />
           </nav>
           <SessionMenu />

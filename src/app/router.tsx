@@ -115,6 +115,13 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'people',
               lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
             },
+            {
+              path: 'notifications',
+              lazy: () =>
+                import('./routes/notifications').then((m) => ({
+                  Component: m.NotificationsRoute,
+                })),
+            },
             // The moderation log's account entries link here.
             {
               path: 'account',

@@ -17,6 +17,7 @@ import { accountRoutes } from './routes/account';
 import { feedRoutes } from './routes/feeds';
 import { exportRoutes } from './routes/exports';
 import { eventRoutes } from './routes/events';
+import { notificationRoutes } from './routes/notifications';
 
 const notFound = (message: string): ErrorBody => ({ error: { code: 'not_found', message } });
 
@@ -46,6 +47,7 @@ export function createApp(backend: Backend) {
   app.route('/', feedRoutes(backend));
   app.route('/', exportRoutes(backend));
   app.route('/', eventRoutes(backend));
+  app.route('/', notificationRoutes(backend));
   if (backend.resetDemo) {
     const reset = backend.resetDemo;
     app.post(

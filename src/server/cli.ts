@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { createModerator } from './commands/create-moderator';
 import { backup } from './commands/backup';
+import { sendDigestsCommand } from './commands/send-digests';
 import { exportForum, importForum } from './commands/transfer';
 import { type Config, UsageError, readConfig } from './config';
 import { startServer } from './main';
@@ -18,7 +19,8 @@ const USAGE = `Usage: agora [command]
   create-moderator    --email E --name N [--organisation O]; password from standard input, or generated
   backup FILE         a consistent copy of the SQLite file, taken while the server runs (PostgreSQL: pg_dump)
   export FILE         the whole forum as gzipped JSON lines
-  import FILE         an export into an empty database`;
+  import FILE         an export into an empty database
+  send-digests        mails the daily digests of notifications that are due (SMTP_URL); the server also does hourly`;
 
 async function serve(config: Config): Promise<void> {
   const log = jsonLog();
@@ -65,6 +67,7 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
   backup,
   export: exportForum,
   import: importForum,
+  'send-digests': (config, args) => sendDigestsCommand(config, args),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

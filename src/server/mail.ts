@@ -1,6 +1,6 @@
 /**
- * Email the forum sends: for now, the one-time link that resets a forgotten
- * password. Configured by SMTP_URL and MAIL_FROM; without them the forum sends
+ * Email the forum sends: the one-time link that resets a forgotten password,
+ * and notifications to those who asked for them by email (at once, or daily). Configured by SMTP_URL and MAIL_FROM; without them the forum sends
  * nothing and moderators issue reset links instead.
  */
 import { createTransport } from 'nodemailer';
@@ -8,6 +8,19 @@ import { createTransport } from 'nodemailer';
 export interface Mailer {
   /** `path` is the app's address of the link, e.g. /reset-password/<token>. */
   sendResetLink(to: { email: string; name: string }, path: string): Promise<void>;
+  /** Notifications, oldest first: one at once, or a day's as a digest. Never the entries' text. */
+  sendNotifications(
+    to: { email: string; name: string },
+    notifications: MailedNotification[],
+    digest: boolean,
+  ): Promise<void>;
+}
+
+export interface MailedNotification {
+  message: string;
+  reason: string | null;
+  /** The app's address of the entry, or null once it is gone. */
+  path: string | null;
 }
 
 export interface MailSettings {
@@ -35,6 +48,31 @@ export function smtpMailer({ smtpUrl, from, origin }: MailSettings): Mailer {
           link,
           '',
           'If you did not ask, ignore this email: your password stays as it is.',
+        ].join('\n'),
+      });
+    },
+    async sendNotifications(to, notifications, digest) {
+      const first = notifications[0];
+      const subject =
+        digest || !first
+          ? `Agora: ${notifications.length === 1 ? '1 notification' : `${notifications.length} notifications`} today`
+          : `Agora: ${first.message}`;
+      const lines = notifications.flatMap((n) => [
+        `- ${n.message}`,
+        ...(n.reason ? [`  Reason: ${n.reason}`] : []),
+        ...(n.path ? [`  ${new URL(n.path, origin).href}`] : []),
+      ]);
+      await transport.sendMail({
+        from,
+        to: { name: to.name, address: to.email },
+        subject,
+        text: [
+          `Hello ${to.name},`,
+          '',
+          ...lines,
+          '',
+          `All your notifications: ${new URL('/notifications', origin).href}`,
+          `To stop these emails, choose “Never” on your account page: ${new URL('/account', origin).href}`,
         ].join('\n'),
       });
     },

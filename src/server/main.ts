@@ -23,6 +23,7 @@ import { openDatabase, seedForum } from './node/database';
 import { type Log, jsonLog, requestLog } from './node/log';
 import { clientRoutes } from './node/static';
 import { smtpMailer } from './mail';
+import { sendDigests } from './rules/notifications';
 import { serverPasswords } from './node/scrypt';
 import type { PasswordHasher } from './rules/core';
 
@@ -41,12 +42,17 @@ export interface RunningServer {
   engine: Engine;
   /** Drops the answers kept for reads: for tests that change the database beneath the server. */
   forget(): void;
+  /** Sends the daily digests that are due now, as the hourly timer does; how many went. */
+  sendDigests(): Promise<number>;
   /** Stops accepting, lets requests under way finish, then closes the database. */
   close(): Promise<void>;
 }
 
 /** How long requests under way may take to finish once the server is asked to stop. */
 const GRACE_MS = 10_000;
+
+/** How often the server looks for daily digests that are due. */
+const DIGEST_CHECK_MS = 3600_000;
 
 /**
  * Over HTTPS the session cookie is `__Host-` prefixed and Secure: a browser
@@ -191,14 +197,23 @@ export async function startServer({
     if (config.port === 0 && new URL(config.publicOrigin).port === '0') {
       backend.publicOrigin = `http://${host}:${address.port}`;
     }
+    const { mail } = backend;
+    const digests = () =>
+      mail ? sendDigests(engine.db, mail, backend.clock()) : Promise.resolve(0);
+    const timer = setInterval(() => {
+      digests().catch((error: unknown) => log.error(error, { during: 'sending digests' }));
+    }, DIGEST_CHECK_MS);
+    timer.unref();
     let closing: Promise<void> | null = null;
     return {
       url: `http://${host}:${address.port}`,
       port: address.port,
       engine,
       forget: () => backend.cache?.invalidate(),
+      sendDigests: digests,
       close: () =>
         (closing ??= (async () => {
+          clearInterval(timer);
           // Streams never end by themselves: end them, or the server would wait out its grace.
           const stopping = stop(server);
           backend.live?.close();

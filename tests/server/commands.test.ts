@@ -48,6 +48,13 @@ async function fillEveryTable(base: string) {
   expect(resource.status).toBe(201);
   const flag = await amina.call('/api/comments/c-original-1/flags', { json: { reason: 'spam' } });
   expect(flag.status).toBe(201);
+  const follow = await amina.call(`/api/discussions/${SLUG}/follow`, { method: 'PUT' });
+  expect(follow.status).toBe(200);
+  const settings = await amina.call('/api/notifications/settings', {
+    method: 'PUT',
+    json: { email: 'never' },
+  });
+  expect(settings.status).toBe(200);
 
   const moderator = visitor(base);
   await moderator.signIn(MODERATOR);

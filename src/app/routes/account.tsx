@@ -7,6 +7,7 @@ import { useSession } from '../../api/session';
 import { useDocumentTitle } from '../../components/document-title';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { AccountSettings } from '../../features/account/account-settings';
+import { EmailChoice } from '../../features/notifications/email-choice';
 import { signInPath } from '../../lib/return-to';
 
 export function AccountRoute() {
@@ -26,7 +27,10 @@ export function AccountRoute() {
           <Skeleton lines={4} height={8} />
         </LoadingRegion>
       ) : user ? (
-        <AccountSettings onDeleted={() => setDeleted(true)} />
+        <>
+          <EmailChoice />
+          <AccountSettings onDeleted={() => setDeleted(true)} />
+        </>
       ) : (
         <div className="notice" role="status">
           <p>

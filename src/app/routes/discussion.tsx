@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { CommentActions } from '../../features/comments/comment-actions';
 import { CommentComposer } from '../../features/comments/comment-composer';
 import { CommentThread } from '../../features/comments/comment-thread';
+import { FollowButton } from '../../features/notifications/follow-button';
 import { ModerationControls } from '../../features/moderation/moderation-controls';
 import { ModeratorPanel } from '../../features/moderation/moderator-panel';
 import { ResourceSummary } from '../../features/resources/resource-summary';
@@ -13,7 +14,19 @@ import { DiscussionFrame } from './discussion-frame';
 export function DiscussionRoute() {
   const { slug = '', commentId } = useParams();
   return (
-    <DiscussionFrame slug={slug} header={(d) => <DiscussionHeader discussion={d} />}>
+    <DiscussionFrame
+      slug={slug}
+      header={(d) => (
+        <>
+          <DiscussionHeader discussion={d} />
+          <FollowButton
+            target={{ kind: 'discussion', slug }}
+            label="Follow this discussion"
+            news="new comments and resources"
+          />
+        </>
+      )}
+    >
       {(discussion) => (
         <div className="discussion-layout">
           <section className="discussion-main" aria-labelledby="comments-heading">
@@ -24,6 +37,13 @@ export function DiscussionRoute() {
               actions={(comment) => (
                 <>
                   <CommentActions comment={comment} />
+                  {comment.status === 'published' && (
+                    <FollowButton
+                      target={{ kind: 'thread', slug, id: comment.id }}
+                      label="Follow this thread"
+                      news="new replies"
+                    />
+                  )}
                   <ModerationControls kind="comment" entry={comment} />
                 </>
               )}

@@ -216,8 +216,10 @@ export function endpoint(
       // whether the answer may be kept, and whether the request wrote live events.
       const kept = { allowed: true };
       const live = { raised: false };
+      let committed: ((db: Tx) => Promise<void>)[] = [];
 
       const handle = async (tx: Tx): Promise<Reply> => {
+        committed = [];
         const closed = await closeDueDiscussions(tx, now);
         const viewer = await userForToken(tx, tokenHash, now);
         // A cookie that names no session reads as no one; its answer is not kept under
@@ -232,6 +234,8 @@ export function endpoint(
           address,
           limits: backend.rateLimits,
           raised: [],
+          ...(backend.mail ? { mail: backend.mail } : {}),
+          afterCommit: (task) => committed.push(task),
         };
         for (const slug of closed) raiseDiscussion(ctx, slug, 'closed');
         if (mutates && viewer?.suspended_at && !whileSuspended) {
@@ -304,6 +308,8 @@ export function endpoint(
         cache?.invalidate();
         backend.onWrite();
       }
+      // Emails go once the write is safe, without holding up its answer.
+      for (const task of committed) task(db).catch((error: unknown) => backend.log.error(error));
       if (live.raised) backend.live?.wake();
       if (reply.stream) {
         return c.body(reply.stream(), 200, {

@@ -20,6 +20,7 @@ import type { CommentRow, DiscussionRow, UserRow } from '../store/schema';
 import { type Ctx, RuleError, canSee, newId, notFound, parse, requireUser } from './core';
 import { findDiscussion, requireOpen } from './discussions';
 import { raiseEntry } from './live';
+import { notifyPublished } from './notifications';
 import { limit } from './rate-limits';
 import { projectComment } from './project';
 import { checkNewAccountLimits } from './trust';
@@ -88,7 +89,10 @@ export async function createComment(ctx: Ctx, slug: string, input: unknown): Pro
     edited_at: null,
   };
   await insertComment(ctx.tx, row);
-  if (status === 'published') await bumpPublished(ctx.tx, 'comment', slug, 1);
+  if (status === 'published') {
+    await bumpPublished(ctx.tx, 'comment', slug, 1);
+    await notifyPublished(ctx, { kind: 'comment', row });
+  }
   raiseEntry(ctx, 'comment', row, 'posted');
   return projectComment(ctx, row);
 }

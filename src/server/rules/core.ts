@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ErrorCode, LiveEvent, User } from '../../api/contract';
 import type { Rendered } from '../../lib/markdown';
+import type { Mailer } from '../mail';
 import type { Audience, DB, UserRow } from '../store/schema';
 import type { RateLimits } from './rate-limits';
 
@@ -27,6 +28,13 @@ export interface Ctx {
   limits?: RateLimits;
   /** Live events the request raised, written just before it commits (rules/live.ts). */
   raised?: Raised[];
+  /** Sends email (SMTP_URL); absent, the forum sends none. */
+  mail?: Mailer;
+  /**
+   * Runs a task once the request's transaction has committed (an email), on the
+   * database itself; absent outside an endpoint, where nothing is sent.
+   */
+  afterCommit?: (task: (db: Tx) => Promise<void>) => void;
 }
 
 /** A live event with who may receive it (see rules/live.ts). */

@@ -11,6 +11,7 @@ import { getCampaign } from './campaigns';
 import type { Ctx } from './core';
 import { findDiscussion } from './discussions';
 import { projectComments, projectResources } from './project';
+import { excerpt } from '../../lib/excerpt';
 
 /** Entries per feed: enough for a reader who checks daily, bounded for the server. */
 export const FEED_ENTRIES = 50;
@@ -34,12 +35,6 @@ const cdataSafe = (html: string) => html.replace(/]]>/g, ']]&gt;');
 
 const byline = (a: { name: string; organisation: string | null }) =>
   a.organisation ? `${a.name} (${a.organisation})` : a.name;
-
-/** A comment's first words, for a feed reader's list of titles. */
-function excerpt(source: string, max = 80): string {
-  const text = source.replace(/\s+/g, ' ').trim();
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** Hashtag links are the only root-relative ones (participants' links are absolute): made absolute. */
 const absolute = (html: string, origin: string) => html.replace(/href="\//g, `href="${origin}/`);

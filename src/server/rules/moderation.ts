@@ -49,6 +49,7 @@ import type { CommentRow, ResourceRow, UserRow } from '../store/schema';
 import { findJoinDates } from '../store/trust';
 import { type Ctx, RuleError, newId, notFound, parse, requireModerator } from './core';
 import { projectComment, projectComments, projectResource, projectResources } from './project';
+import { notifyDecision } from './notifications';
 import { FROM } from './transitions';
 import { isNewAccount } from './trust';
 import { raiseEntry } from './live';
@@ -225,6 +226,7 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecisionResponse
     discussionSlug: entry.row.discussion_slug,
     reason: d.reason ?? null,
   });
+  await notifyDecision(ctx, moderator.id, d.action, entry, d.reason ?? null);
   const after = await findEntry(ctx, d.kind, d.id);
   raiseEntry(ctx, after.kind, after.row, 'decided', {
     action: d.action,

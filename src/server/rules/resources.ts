@@ -15,6 +15,7 @@ import { findDiscussion, requireOpen } from './discussions';
 import { limit } from './rate-limits';
 import { projectResource, projectResources } from './project';
 import { checkNewAccountLimits } from './trust';
+import { notifyPublished } from './notifications';
 
 export async function listResources(
   ctx: Ctx,
@@ -128,7 +129,10 @@ export async function createResource(ctx: Ctx, slug: string, input: unknown): Pr
     created_at: ctx.now.toISOString(),
   };
   await insertResource(ctx.tx, row);
-  if (row.status === 'published') await bumpPublished(ctx.tx, 'resource', slug, 1);
+  if (row.status === 'published') {
+    await bumpPublished(ctx.tx, 'resource', slug, 1);
+    await notifyPublished(ctx, { kind: 'resource', row });
+  }
   raiseEntry(ctx, 'resource', row, 'posted');
   return projectResource(ctx, row);
 }

@@ -315,6 +315,64 @@ const events = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * Notifications: what each person is told (written in the transaction of what
+ * caused it), what they follow or stopped following, and how they want email.
+ * `emailed_at` marks a notification once it is taken for an email, so none goes twice.
+ */
+const notifications = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+    await db.schema
+      .createTable('notifications')
+      .addColumn('id', text, (c) => c.primaryKey())
+      .addColumn('user_id', text, (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('kind', text, (c) => c.notNull())
+      .addColumn('entry_kind', text, (c) => c.notNull())
+      .addColumn('entry_id', text, (c) => c.notNull())
+      .addColumn('discussion_slug', text, (c) => c.notNull())
+      .addColumn('reason', text)
+      .addColumn('created_at', text, (c) => c.notNull())
+      .addColumn('read_at', text)
+      .addColumn('emailed_at', text)
+      .execute();
+    // A person's list, newest first, and their unread count.
+    await db.schema
+      .createIndex('notifications_user')
+      .on('notifications')
+      .columns(['user_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('notifications_entry')
+      .on('notifications')
+      .columns(['entry_id'])
+      .execute();
+
+    await db.schema
+      .createTable('follows')
+      .addColumn('user_id', text, (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('target_kind', text, (c) => c.notNull())
+      .addColumn('target_id', text, (c) => c.notNull())
+      .addColumn('discussion_slug', text, (c) => c.notNull())
+      .addColumn('following', 'integer', (c) => c.notNull())
+      .addColumn('created_at', text, (c) => c.notNull())
+      .addPrimaryKeyConstraint('follows_pk', ['user_id', 'target_kind', 'target_id'])
+      .execute();
+    await db.schema
+      .createIndex('follows_target')
+      .on('follows')
+      .columns(['target_kind', 'target_id'])
+      .execute();
+
+    await db.schema
+      .createTable('notification_settings')
+      .addColumn('user_id', text, (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+      .addColumn('email', text, (c) => c.notNull())
+      .addColumn('last_digest_at', text)
+      .execute();
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
@@ -325,6 +383,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '004-limits': limits(dialect),
         '005-one-resource-per-address': oneResourcePerAddress(),
         '006-events': events(dialect),
+        '007-notifications': notifications(dialect),
       }),
   };
 }

@@ -57,7 +57,7 @@ export async function setPasswordHash(tx: Tx, id: string, hash: string): Promise
 
 /**
  * The person's entries stay, under a neutral name and without the link to the
- * account; then the account (email, password hash, sessions, reset links) goes.
+ * account; then the account (email, password hash, sessions, reset links, notifications and follows) goes.
  */
 export async function deleteUserKeepingEntries(tx: Tx, id: string, label: string): Promise<void> {
   await tx
@@ -72,5 +72,8 @@ export async function deleteUserKeepingEntries(tx: Tx, id: string, label: string
     .execute();
   await tx.deleteFrom('password_resets').where('user_id', '=', id).execute();
   await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  for (const table of ['notifications', 'follows', 'notification_settings'] as const) {
+    await tx.deleteFrom(table).where('user_id', '=', id).execute();
+  }
   await tx.deleteFrom('users').where('id', '=', id).execute();
 }

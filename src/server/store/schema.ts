@@ -7,10 +7,12 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
   ApprovalMode,
   DiscussionStatus,
+  EmailChoice,
   EntryKind,
   EntryStatus,
   FlagReason,
   LogEntry,
+  NotificationKind,
   ResourceKind,
   Role,
 } from '../../api/contract';
@@ -194,6 +196,40 @@ export interface EventsTable {
   data: string;
 }
 
+/** What a person is told: kept per person, written with the event that caused it (migration 007). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  entry_kind: EntryKind;
+  entry_id: string;
+  discussion_slug: string;
+  /** The moderator's reason, for a rejection or a hiding told to the author. */
+  reason: string | null;
+  created_at: string;
+  read_at: string | null;
+  /** Set once an email took it (at once, or in a digest): never mailed twice. */
+  emailed_at: string | null;
+}
+
+/** A discussion or a comment's thread a person follows (1), or stopped following (0). */
+export interface FollowsTable {
+  user_id: string;
+  target_kind: 'discussion' | 'comment';
+  /** A discussion's slug, or a comment's id. */
+  target_id: string;
+  discussion_slug: string;
+  following: Flag;
+  created_at: string;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email: EmailChoice;
+  /** When the last daily digest was taken for this person. */
+  last_digest_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -208,6 +244,9 @@ export interface DB {
   password_resets: PasswordResetsTable;
   rate_limits: RateLimitsTable;
   events: EventsTable;
+  notifications: NotificationsTable;
+  follows: FollowsTable;
+  notification_settings: NotificationSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -218,5 +257,6 @@ export type CommentRow = Selectable<CommentsTable>;
 export type ResourceRow = Selectable<ResourcesTable>;
 export type FlagRow = Selectable<FlagsTable>;
 export type LogRow = Selectable<LogTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
 export type NewComment = Insertable<CommentsTable>;
 export type NewResource = Insertable<ResourcesTable>;

@@ -21,6 +21,9 @@ export const TABLES = [
   ['moderation_log', ['seq']],
   ['idempotency', ['user_id', 'key']],
   ['password_resets', ['token_hash']],
+  ['notifications', ['id']],
+  ['follows', ['user_id', 'target_kind', 'target_id']],
+  ['notification_settings', ['user_id']],
 ] as const satisfies readonly (readonly [keyof DB, readonly string[]])[];
 
 /**
