@@ -159,6 +159,25 @@ describe('live updates on a discussion page', () => {
   });
 });
 
+describe('live notifications', () => {
+  it('tells an author of a decision on their entry in the header, with no reload', async () => {
+    const ines = await addParticipant('Inès Moreau');
+    const waiting = await addComment({ authorId: ines.id, body: 'Radio reaches the villages' });
+    await signInAs(credentials(ines));
+    renderApp(DISCUSSION);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(await within(nav).findByRole('link', { name: 'Notifications' })).toBeInTheDocument();
+
+    const moderator = await otherBrowser(MODERATOR);
+    expect(
+      (await moderator.call('/moderation/decisions', 'POST', approve(waiting.id))).status,
+    ).toBe(200);
+    expect(
+      await within(nav).findByRole('link', { name: 'Notifications, 1 unread' }),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('live updates in the moderation queue', () => {
   it('brings new entries into the queue and the header count as they arrive', async () => {
     await signInAs(MODERATOR);

@@ -732,8 +732,8 @@ export const liveQuerySchema = z.strictObject({
  * - `discussion`: a discussion was closed, opened or edited.
  * - `reset`: what was missed can no longer be replayed (pruned): refetch everything.
  * - `notification`: addressed to one person (the events table's `user_id`, with the
- *   audience `user`), on the same stream; the notifications feature defines its
- *   payload and raises it with `raise(ctx, …)`. Nothing here raises one yet.
+ *   audience `user`), on the same stream: they were told something new
+ *   (rules/notifications.ts); their page asks for its notifications again.
  */
 export type LiveEvent =
   | {
@@ -746,7 +746,7 @@ export type LiveEvent =
     }
   | { kind: 'discussion'; discussion: string; status: DiscussionStatus }
   | { kind: 'reset' }
-  | { kind: 'notification'; userId: string; data: unknown };
+  | { kind: 'notification'; userId: string };
 
 // ---------------------------------------------------------------------------
 // Notifications and following

@@ -16,6 +16,7 @@ import type { CommentPage, LiveEvent, SessionResponse, User } from './contract';
 import { discussionQueries } from './discussions';
 import { openLiveStream } from './live-stream';
 import { applyQueueEvent } from './moderation';
+import { notificationsChanged } from './notifications';
 import { resourceQueries } from './resources';
 import { sessionQueries, useSession } from './session';
 
@@ -59,7 +60,8 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent, me: U
       void invalidateCounts(queryClient, event.discussion);
       return;
     case 'notification':
-      // Addressed to one person; the notifications' data layer reads these.
+      // Addressed to this person alone: their count and list are asked for again.
+      if (event.userId === me?.id) void notificationsChanged(queryClient);
       return;
     case 'entry':
       break;

@@ -38,6 +38,7 @@ import {
 } from '../store/notifications';
 import type { CommentRow, NotificationRow, ResourceRow } from '../store/schema';
 import { type Ctx, RuleError, type Tx, newId, notFound, parse, requireUser } from './core';
+import { raise } from './live';
 
 type Entry = { kind: 'comment'; row: CommentRow } | { kind: 'resource'; row: ResourceRow };
 
@@ -72,6 +73,10 @@ const notice = (
 /** Writes the notifications and, where SMTP is set up, mails those who want it at once after the commit. */
 async function tell(ctx: Ctx, rows: NotificationRow[]): Promise<void> {
   await insertNotifications(ctx.tx, rows);
+  // Each person told hears of it on their open pages' streams, addressed to them alone.
+  for (const userId of new Set(rows.map((r) => r.user_id))) {
+    raise(ctx, { kind: 'notification', userId }, 'user', userId);
+  }
   const { mail, afterCommit } = ctx;
   if (!mail || !afterCommit || rows.length === 0) return;
   const recipients = await findAtOnceRecipients(ctx.tx, [...new Set(rows.map((r) => r.user_id))]);
