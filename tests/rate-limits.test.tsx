@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { server } from '../mocks/node';
+import { server, setClock } from '../mocks/node';
+import { windowStartClock } from './clock';
 import { AMINA, DISCUSSION, ORIGIN, signInAs, signInThroughForm } from './support';
 import { renderApp } from './render-app';
 
@@ -56,6 +57,7 @@ describe('over a rate limit', () => {
   });
 
   it('holds in the in-page backend too: ten wrong passwords, then even the right one waits', async () => {
+    setClock(windowStartClock());
     for (let i = 0; i < 10; i++) {
       const response = await fetch(`${ORIGIN}/api/session`, {
         method: 'POST',

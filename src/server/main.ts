@@ -34,6 +34,8 @@ export interface ServerOptions {
   log?: Log;
   /** How passwords are hashed: scrypt at OWASP's cost unless a test asks for a cheaper one. */
   passwords?: PasswordHasher;
+  /** The time: the system's, but where a test needs to know where it falls. */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -73,6 +75,7 @@ function nodeBackend(
   config: Config,
   log: Log,
   passwords: PasswordHasher,
+  clock: () => Date,
 ): Backend {
   const cache = new PageCache();
   const live = new LiveHub(
@@ -91,7 +94,7 @@ function nodeBackend(
   return {
     db: () => engine.db,
     ...(engine.transactWrite ? { transactWrite: engine.transactWrite } : {}),
-    clock: () => new Date(),
+    clock,
     passwords,
     renderer: loadRenderer,
     rendererIfLoaded,
@@ -176,6 +179,7 @@ export async function startServer({
   clientDir,
   log = jsonLog(),
   passwords = serverPasswords(),
+  clock = () => new Date(),
 }: ServerOptions): Promise<RunningServer> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     log.info('The client is not built: pages answer 503 until `npm run build`.', { clientDir });
@@ -184,7 +188,7 @@ export async function startServer({
   let peers: Peers | undefined;
   try {
     await seedForum(engine, { demo: config.demo });
-    const backend = nodeBackend(engine, config, log, passwords);
+    const backend = nodeBackend(engine, config, log, passwords, clock);
     peers = backend.peers;
     const app = serverApp(engine, backend, clientDir, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

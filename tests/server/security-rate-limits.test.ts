@@ -11,6 +11,7 @@ import { createMemoryBackend } from '../../src/server/memory';
 import type { PasswordHasher } from '../../src/server/rules/core';
 import { DEFAULT_LIMITS } from '../../src/server/rules/rate-limits';
 import { exportLines } from '../../src/server/store/transfer';
+import { windowStartClock } from '../clock';
 import {
   ENGINES,
   type EngineName,
@@ -40,6 +41,7 @@ async function serve(engine: EngineName, env: Record<string, string> = {}) {
     clientDir: fakeClient(),
     log: memoryLog().log,
     passwords: TEST_PASSWORDS,
+    clock: windowStartClock(),
   });
   stops.push(() => server.close());
   return { config, visitor: () => visitor(server.url) };
