@@ -159,7 +159,7 @@ describe('opening and closing', () => {
     await signInAs(MODERATOR);
     const first = renderApp(DISCUSSION);
     const panel = await tools();
-    const when = within(panel).getByLabelText('Close automatically at');
+    const when = within(panel).getByLabelText('Close automatically at (UTC)');
 
     await first.user.type(when, '2026-02-01T10:00');
     await first.user.click(within(panel).getByRole('button', { name: 'Schedule closing' }));

@@ -131,8 +131,9 @@ export function DiscussionForm({
     value: string,
     onChange: (s: string) => void,
     type = 'text',
+    hint?: string,
   ) => (
-    <Field id={fieldId(name)} label={label} error={fields[name]}>
+    <Field id={fieldId(name)} label={label} hint={hint} error={fields[name]}>
       {(control) => (
         <input {...control} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -219,8 +220,22 @@ export function DiscussionForm({
       <fieldset className="form-group">
         <legend>Period</legend>
         <div className="field-row">
-          {text('startsOn', 'Opens on', v.startsOn, (s) => set('startsOn', s), 'date')}
-          {text('endsOn', 'Ends on', v.endsOn, (s) => set('endsOn', s), 'date')}
+          {text(
+            'startsOn',
+            'Opens on',
+            v.startsOn,
+            (s) => set('startsOn', s),
+            'date',
+            'It takes comments from 00:00 UTC that day.',
+          )}
+          {text(
+            'endsOn',
+            'Ends on',
+            v.endsOn,
+            (s) => set('endsOn', s),
+            'date',
+            'It closes by itself at 23:59 UTC that day, unless a moderator sets another time.',
+          )}
         </div>
       </fieldset>
 
