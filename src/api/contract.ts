@@ -562,6 +562,8 @@ export interface LogEntry {
   targetId: string;
   discussionSlug: string;
   reason: string | null;
+  /** A comment's or resource's author (null when not recorded) and the start of its text or its title. */
+  entry: { author: string | null; excerpt: string } | null;
 }
 
 export interface LogResponse {
