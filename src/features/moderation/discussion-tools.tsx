@@ -6,7 +6,7 @@ import { ApiError } from '../../api/http';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
-import { APPROVAL_LABEL } from './discussion-form';
+import { APPROVAL_LABEL, ApprovalChoices } from './discussion-form';
 import { Field } from '../../components/field';
 import { DiscussionExportLinks } from './discussion-export';
 
@@ -156,21 +156,11 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
           ),
         )}
       >
-        <Field id={`${id}-approval`} label="Which entries wait for a moderator">
-          {(control) => (
-            <select
-              {...control}
-              value={approvalMode}
-              onChange={(e) => setApprovalMode(e.target.value as ApprovalMode)}
-            >
-              {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ApprovalChoices
+          legend="Which entries wait for a moderator"
+          value={approvalMode}
+          onChange={setApprovalMode}
+        />
         <button
           type="submit"
           className="button button-quiet button-small"
