@@ -133,8 +133,10 @@ export function ModerationLog() {
                     </td>
                     <td data-label="Action">{ACTION_LABEL[e.action]}</td>
                     <td data-label="Entry">
-                      <Link to={to}>{label}</Link>
-                      {e.entry && <span className="log-excerpt">“{e.entry.excerpt}”</span>}
+                      <span>
+                        <Link to={to}>{label}</Link>
+                        {e.entry && <span className="log-excerpt">“{e.entry.excerpt}”</span>}
+                      </span>
                     </td>
                     <td data-label="Discussion">
                       {titles.get(e.discussionSlug) ?? (e.discussionSlug || '—')}

@@ -490,6 +490,18 @@ export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse>
   return { items, total, nextCursor };
 }
 
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** The words of the renderer's safe HTML, as a reader sees them, without the Markdown marks. */
+const textOf = (html: string) =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+
 /** The start of a text on one line, cut at a word near 80 characters. */
 function excerptOf(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -507,7 +519,7 @@ export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {
   ];
   const gists = new Map<string, LogEntry['entry']>();
   for (const c of await findCommentGists(ctx.tx, idsOf('comment'))) {
-    gists.set(`comment ${c.id}`, { author: c.author_name, excerpt: excerptOf(c.body) });
+    gists.set(`comment ${c.id}`, { author: c.author_name, excerpt: excerptOf(textOf(c.html)) });
   }
   for (const r of await findResourceGists(ctx.tx, idsOf('resource'))) {
     gists.set(`resource ${r.id}`, { author: r.author_name, excerpt: excerptOf(r.title) });

@@ -232,11 +232,11 @@ export function findLogEntries(
 export function findCommentGists(
   tx: Tx,
   ids: string[],
-): Promise<{ id: string; author_name: string; body: string }[]> {
+): Promise<{ id: string; author_name: string; html: string }[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return tx
     .selectFrom('comments')
-    .select(['id', 'author_name', 'body'])
+    .select(['id', 'author_name', 'html'])
     .where('id', 'in', ids)
     .execute();
 }
