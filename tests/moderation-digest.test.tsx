@@ -52,8 +52,10 @@ describe('the digest of extracts', () => {
       name: '“Advancing women’s rights through social media: which strategies?”',
     });
     expect(digest).toHaveTextContent('11–20 February 2015');
+    // The introduction names the partners; the digest says it once.
+    expect(digest.textContent.match(/In partnership with/g)).toHaveLength(1);
     expect(digest).toHaveTextContent(
-      'In partnership with EmpowerWomen.org, AWID, World Pulse and The Guardian.',
+      'In partnership with EmpowerWomen.org, AWID, World Pulse and The Guardian, Wikigender organised',
     );
     expect(extracts()).toEqual(AUTHORS);
     const quotes = within(digest).getAllByRole('blockquote');

@@ -58,7 +58,11 @@ describe('creating and editing a discussion', () => {
     await user.click(screen.getByRole('checkbox', { name: 'This discussion leads to an event' }));
     await fill(user, screen.getByRole('textbox', { name: 'Event title' }), 'CSW70 side event');
     await user.type(screen.getByLabelText('Event date'), '2026-04-20');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Approval' }), 'first');
+    await user.click(
+      within(screen.getByRole('group', { name: 'Approval' })).getByRole('radio', {
+        name: 'A participant’s first entry waits',
+      }),
+    );
     await user.click(screen.getByRole('button', { name: 'Create discussion' }));
 
     expect(
@@ -159,7 +163,7 @@ describe('opening and closing', () => {
     await signInAs(MODERATOR);
     const first = renderApp(DISCUSSION);
     const panel = await tools();
-    const when = within(panel).getByLabelText('Close automatically at');
+    const when = within(panel).getByLabelText('Close automatically at (UTC)');
 
     await first.user.type(when, '2026-02-01T10:00');
     await first.user.click(within(panel).getByRole('button', { name: 'Schedule closing' }));
@@ -190,11 +194,13 @@ describe('opening and closing', () => {
     await signInAs(MODERATOR);
     const { user } = renderApp(DISCUSSION);
     const panel = await tools();
-    const mode = within(panel).getByRole('combobox', {
+    const mode = within(panel).getByRole('group', {
       name: 'Which entries wait for a moderator',
     });
-    expect(mode).toHaveValue('all');
-    await user.selectOptions(mode, 'none');
+    expect(within(mode).getByRole('radio', { name: 'Every entry waits for approval' })).toBeChecked();
+    await user.click(
+      within(mode).getByRole('radio', { name: 'Nothing waits: entries publish at once' }),
+    );
     await user.click(within(panel).getByRole('button', { name: 'Save approval mode' }));
     expect(
       await within(panel).findByText(

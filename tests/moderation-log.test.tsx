@@ -64,7 +64,7 @@ describe('the moderation log', () => {
       [
         'Second moderator',
         'Approved',
-        'Comment',
+        'Comment by Amina Diallo“A fine thought”',
         'Advancing women’s rights through social media: which strategies?',
         '—',
       ],
@@ -72,15 +72,24 @@ describe('the moderation log', () => {
       [
         'Wikigender moderator',
         'Rejected',
-        'Comment',
+        'Comment by Amina Diallo“Cheap followers”',
         'Advancing women’s rights through social media: which strategies?',
         'Spam',
       ],
     ]);
-    expect(screen.getAllByRole('link', { name: 'Comment' })[1]).toHaveAttribute(
+    expect(screen.getAllByRole('link', { name: 'Comment by Amina Diallo' })[1]).toHaveAttribute(
       'href',
       `/discussions/${SEED_SLUG}/comments/${spam.id}`,
     );
+  });
+
+  it('says so when no decision was taken yet, and names the filters only when some are chosen', async () => {
+    await signInAs(MODERATOR);
+    const { user } = renderApp('/moderation/log');
+    expect(await screen.findByText(/^No decision yet/)).toBeInTheDocument();
+    expect(screen.queryByText('No decision matches these filters.')).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'hide');
+    expect(await screen.findByText('No decision matches these filters.')).toBeInTheDocument();
   });
 
   it('filters by action, moderator and discussion', async () => {

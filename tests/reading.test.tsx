@@ -82,11 +82,12 @@ describe('the discussion page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
     expect(screen.getByText('11–20 February 2015')).toBeInTheDocument();
     expect(screen.getByText('Online discussion organised by Wikigender')).toBeInTheDocument();
-    const partners = screen.getByRole('heading', { name: 'In partnership with' })
-      .parentElement as HTMLElement;
+    const partners = screen.getByRole('heading', { name: 'Partners' }).parentElement as HTMLElement;
     for (const partner of ['EmpowerWomen.org', 'AWID', 'World Pulse', 'The Guardian']) {
       expect(within(partners).getByText(partner)).toBeInTheDocument();
     }
+    expect(screen.getAllByText(/In partnership with/)).toHaveLength(1);
+    expect(screen.getByText(/It was reopened so that people can try Agora/)).toBeInTheDocument();
     expect(screen.getByText(/to what extent social media is a powerful tool/)).toBeInTheDocument();
     const event = screen.getByRole('region', { name: 'Related event' });
     expect(event).toHaveTextContent(

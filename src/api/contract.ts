@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'conflict'
   | 'duplicate'
   | 'discussion_closed'
+  /** A discussion whose start date is still ahead: it takes entries from `details.opensAt`. */
+  | 'not_open'
   | 'payload_too_large'
   | 'suspended'
   /** Too many attempts of one kind: `details.retryAfterSeconds` says when to try again. */
@@ -129,9 +131,11 @@ export interface DiscussionSummary {
   slug: string;
   title: string;
   status: DiscussionStatus;
-  /** ISO dates, inclusive. */
+  /** ISO dates, inclusive, of UTC days. */
   startsOn: string;
   endsOn: string;
+  /** When it starts taking entries: 00:00 UTC on `startsOn`. */
+  opensAt: string;
   organiser: string;
   counts: { comments: number; resources: number };
 }
@@ -144,8 +148,13 @@ export interface Discussion extends DiscussionSummary {
   approvalMode: ApprovalMode;
   closedAt: string | null;
   closedReason: string | null;
-  /** A scheduled closing time; the discussion closes by itself then. */
+  /**
+   * A scheduled closing time; the discussion closes by itself then. A new discussion's is the
+   * end of its last day (23:59:59 UTC) until a moderator sets another.
+   */
   closesAt: string | null;
+  /** Words the forum adds about the discussion (the demo's reopened 2015 discussion), apart from its own text. */
+  note: string | null;
   digestPublished: boolean;
 }
 
@@ -153,7 +162,8 @@ export interface DiscussionListResponse {
   discussions: DiscussionSummary[];
 }
 
-const isoDate = z.iso.date('Use a date as YYYY-MM-DD.');
+// The form's date fields are the browser's date pickers, which show the reader's own format.
+const isoDate = z.iso.date('Choose a date.');
 
 export const partnerSchema = z.strictObject({
   name: line().min(1, 'Name the partner.').max(120),
@@ -552,6 +562,8 @@ export interface LogEntry {
   targetId: string;
   discussionSlug: string;
   reason: string | null;
+  /** A comment's or resource's author (null when not recorded) and the start of its text or its title. */
+  entry: { author: string | null; excerpt: string } | null;
 }
 
 export interface LogResponse {

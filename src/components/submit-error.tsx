@@ -16,7 +16,7 @@ interface SubmitErrorProps {
 /** Trying again cannot help when the request itself was refused as it stands. */
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  if (error.code === 'discussion_closed') return false;
+  if (error.code === 'discussion_closed' || error.code === 'not_open') return false;
   // Over a rate limit the message says when; sending again at once is refused the same way.
   if (error.status === 429) return false;
   return error.status === 0 || error.status === 409 || error.status >= 500;

@@ -64,6 +64,8 @@ interface Refusal {
 
 const CLOSED_TITLE = 'A closed discussion for hostile tests';
 const CLOSED = 'a-closed-discussion-for-hostile-tests';
+const AHEAD_TITLE = 'A discussion that opens in 2099';
+const AHEAD = 'a-discussion-that-opens-in-2099';
 
 interface Fixture {
   tokens: Record<'amina' | 'bea' | 'moderator', string>;
@@ -193,6 +195,14 @@ async function makeFixture(): Promise<void> {
     body: 'A comment in another discussion',
   });
   await setUp('PATCH', `/discussions/${CLOSED}`, 'moderator', { status: 'closed' });
+  const ahead = await setUp('POST', '/discussions', 'moderator', {
+    title: AHEAD_TITLE,
+    introduction: 'Its start date is still ahead.',
+    organiser: 'Agora',
+    startsOn: '2099-01-01',
+    endsOn: '2099-01-31',
+  });
+  expect(ahead).toBe(AHEAD);
 
   const people = await send('GET', '/people', 'moderator');
   const { people: list } = (await people.json()) as {
@@ -219,6 +229,7 @@ const ERROR_CODES = [
   'conflict',
   'duplicate',
   'discussion_closed',
+  'not_open',
   'payload_too_large',
   'suspended',
   'rate_limited',
@@ -456,6 +467,7 @@ const invalid = { status: 400, code: 'validation_failed' } as const;
 const badRequest = { status: 400, code: 'bad_request' } as const;
 const conflict = { status: 409, code: 'conflict' } as const;
 const closed = { status: 409, code: 'discussion_closed' } as const;
+const notOpen = { status: 409, code: 'not_open' } as const;
 
 const decision = {
   kind: 'comment',
@@ -752,6 +764,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     own: [
       { name: 'an unknown slug', path: '/discussions/nope/comments', ...notFound },
       { name: 'a closed discussion', path: `/discussions/${CLOSED}/comments`, ...closed },
+      { name: 'a discussion not open yet', path: `/discussions/${AHEAD}/comments`, ...notOpen },
       {
         name: 'a slug with an overlong escape',
         path: '/discussions/%C0%AF/comments',
@@ -857,6 +870,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     own: [
       { name: 'an unknown slug', path: '/discussions/nope/resources', ...notFound },
       { name: 'a closed discussion', path: `/discussions/${CLOSED}/resources`, ...closed },
+      { name: 'a discussion not open yet', path: `/discussions/${AHEAD}/resources`, ...notOpen },
       ...[
         'javascript:alert(1)',
         'data:text/html,<script>alert(1)</script>',

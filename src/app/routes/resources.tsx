@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ModerationControls } from '../../features/moderation/moderation-controls';
 import { ResourceActions } from '../../features/resources/resource-actions';
 import { ResourceBrowser } from '../../features/resources/resource-browser';
-import { ShareResource } from '../../features/resources/share-resource';
+import { SHARE_ID, ShareResource } from '../../features/resources/share-resource';
 import { DiscussionFrame } from './discussion-frame';
 
 export function ResourcesRoute() {
@@ -17,12 +17,14 @@ export function ResourcesRoute() {
             <Link to={`/discussions/${slug}`}>{d.title}</Link>
           </p>
           <h1>Shared resources</h1>
+          <p>
+            <a href={`#${SHARE_ID}`}>Share a resource</a> with the form under the list.
+          </p>
         </header>
       )}
     >
       {(discussion) => (
         <>
-          <ShareResource discussion={discussion} />
           <ResourceBrowser
             slug={slug}
             actions={(resource) => (
@@ -32,6 +34,7 @@ export function ResourcesRoute() {
               </>
             )}
           />
+          <ShareResource discussion={discussion} />
         </>
       )}
     </DiscussionFrame>

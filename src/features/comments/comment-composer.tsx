@@ -5,7 +5,9 @@ import { commentQueries } from '../../api/comments';
 import type { CommentPage, Discussion } from '../../api/contract';
 import { useSession } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
+import { useNotOpenYet } from '../../components/use-not-open-yet';
 import { Field } from '../../components/field';
+import { formatMoment } from '../../lib/dates';
 import { draftKey, useDraft } from '../../lib/drafts';
 import { joinPath, signInPath, useHere } from '../../lib/return-to';
 import { CommentForm } from './comment-form';
@@ -21,6 +23,7 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
   const here = useHere();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const notOpenYet = useNotOpenYet(discussion.opensAt);
 
   // A new comment goes to the end of the thread; when the end is not loaded yet,
   // take the person to it, as a forum does, rather than leave it out of sight.
@@ -54,6 +57,12 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
           <Link to={signInPath(here)}>Sign in to comment</Link> or{' '}
           <Link to={joinPath(here)}>Join</Link> to take part. You can start writing now: your text
           is kept.
+        </p>
+      )}
+      {notOpenYet && (
+        <p className="notice">
+          This discussion opens on {formatMoment(discussion.opensAt)}. You can start writing now:
+          your text is kept here until you post it.
         </p>
       )}
       <p className="hint">

@@ -3,7 +3,7 @@ import type { Comment, Digest, Discussion } from '../../api/contract';
 import { AuthorName } from '../../components/author-name';
 import { UserHtml } from '../../components/user-html';
 import { formatDay, formatPeriod } from '../../lib/dates';
-import { paragraphs, partnerNames } from './digest-markdown';
+import { paragraphs, partnerNames, partnersLine } from './digest-markdown';
 
 /** Puts the backend's safe HTML of a comment between curly quotes, inside its first and last paragraph. */
 function quoted(html: string): string {
@@ -43,7 +43,7 @@ export function DigestDocument({
           “{d.title}”
         </p>
         <p className="digest-period">{formatPeriod(d.startsOn, d.endsOn)}</p>
-        {d.partners.length > 0 && (
+        {partnersLine(d) && (
           <p className="digest-partners">In partnership with {partnerNames(d.partners)}.</p>
         )}
         {paragraphs(d.introduction).map((p, i) => (

@@ -12,6 +12,10 @@ export function listWords(items: string[]): string {
 
 export const partnerNames = (partners: Partner[]) => listWords(partners.map((p) => p.name));
 
+/** The partners' line, unless the introduction already names every partner (as the 2015 one does). */
+export const partnersLine = (d: Discussion): boolean =>
+  d.partners.length > 0 && !d.partners.every((p) => d.introduction.includes(p.name));
+
 /** One kind of line end, whatever the participant's system typed. */
 const normalise = (text: string) => text.replace(/\r\n?/g, '\n');
 
@@ -160,7 +164,7 @@ export function digestMarkdown(d: Discussion, digest: Digest): string {
     formatPeriod(d.startsOn, d.endsOn),
     '',
   ];
-  if (d.partners.length > 0) {
+  if (partnersLine(d)) {
     out.push(`In partnership with ${listWords(d.partners.map((p) => mdText(p.name)))}.`, '');
   }
   for (const p of paragraphs(d.introduction)) out.push(mdParagraph(p), '');

@@ -16,6 +16,36 @@ export const APPROVAL_LABEL: Record<ApprovalMode, string> = {
   none: 'Nothing waits: entries publish at once',
 };
 
+/** The approval modes as radio buttons: each choice reads in full, however narrow the column. */
+export function ApprovalChoices({
+  legend,
+  value,
+  onChange,
+}: {
+  legend: string;
+  value: ApprovalMode;
+  onChange: (mode: ApprovalMode) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="form-group approval-choices">
+      <legend>{legend}</legend>
+      {(Object.entries(APPROVAL_LABEL) as [ApprovalMode, string][]).map(([mode, label]) => (
+        <label key={mode} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={mode}
+            checked={value === mode}
+            onChange={() => onChange(mode)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 interface Values {
   title: string;
   introduction: string;
@@ -131,8 +161,9 @@ export function DiscussionForm({
     value: string,
     onChange: (s: string) => void,
     type = 'text',
+    hint?: string,
   ) => (
-    <Field id={fieldId(name)} label={label} error={fields[name]}>
+    <Field id={fieldId(name)} label={label} hint={hint} error={fields[name]}>
       {(control) => (
         <input {...control} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -219,8 +250,22 @@ export function DiscussionForm({
       <fieldset className="form-group">
         <legend>Period</legend>
         <div className="field-row">
-          {text('startsOn', 'Opens on', v.startsOn, (s) => set('startsOn', s), 'date')}
-          {text('endsOn', 'Ends on', v.endsOn, (s) => set('endsOn', s), 'date')}
+          {text(
+            'startsOn',
+            'Opens on',
+            v.startsOn,
+            (s) => set('startsOn', s),
+            'date',
+            'It takes comments from 00:00 UTC that day.',
+          )}
+          {text(
+            'endsOn',
+            'Ends on',
+            v.endsOn,
+            (s) => set('endsOn', s),
+            'date',
+            'It closes by itself at 23:59 UTC that day, unless a moderator sets another time.',
+          )}
         </div>
       </fieldset>
 
@@ -257,21 +302,11 @@ export function DiscussionForm({
       </fieldset>
 
       {!discussion && (
-        <Field id={fieldId('approvalMode')} label="Approval" error={fields.approvalMode}>
-          {(control) => (
-            <select
-              {...control}
-              value={v.approvalMode}
-              onChange={(e) => set('approvalMode', e.target.value as ApprovalMode)}
-            >
-              {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ApprovalChoices
+          legend="Approval"
+          value={v.approvalMode}
+          onChange={(mode) => set('approvalMode', mode)}
+        />
       )}
 
       <div className="actions">

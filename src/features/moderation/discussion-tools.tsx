@@ -6,12 +6,12 @@ import { ApiError } from '../../api/http';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
-import { APPROVAL_LABEL } from './discussion-form';
+import { APPROVAL_LABEL, ApprovalChoices } from './discussion-form';
 import { Field } from '../../components/field';
 import { DiscussionExportLinks } from './discussion-export';
 
-/** A datetime-local value ("2026-03-01T14:30") in the moderator's time zone, as an ISO instant. */
-const toInstant = (local: string) => new Date(local).toISOString();
+/** A datetime-local value ("2026-03-01T14:30") read as UTC, as every time Agora shows is. */
+const toInstant = (local: string) => new Date(`${local}Z`).toISOString();
 
 /**
  * A moderator's controls on a discussion's page: close it with a reason or
@@ -127,7 +127,7 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
               </button>
             </p>
           )}
-          <Field id={`${id}-closes`} label="Close automatically at" error={fields.closesAt}>
+          <Field id={`${id}-closes`} label="Close automatically at (UTC)" error={fields.closesAt}>
             {(control) => (
               <input
                 {...control}
@@ -156,21 +156,11 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
           ),
         )}
       >
-        <Field id={`${id}-approval`} label="Which entries wait for a moderator">
-          {(control) => (
-            <select
-              {...control}
-              value={approvalMode}
-              onChange={(e) => setApprovalMode(e.target.value as ApprovalMode)}
-            >
-              {Object.entries(APPROVAL_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ApprovalChoices
+          legend="Which entries wait for a moderator"
+          value={approvalMode}
+          onChange={setApprovalMode}
+        />
         <button
           type="submit"
           className="button button-quiet button-small"

@@ -36,8 +36,11 @@ const FILTERS = ['discussion', 'action', 'moderator'] as const;
 function target(e: LogEntry): { label: string; to: string } {
   if (e.kind === 'account') return { label: `Account: ${e.reason ?? e.targetId}`, to: '/people' };
   const base = `/discussions/${e.discussionSlug}`;
-  if (e.kind === 'comment') return { label: 'Comment', to: `${base}/comments/${e.targetId}` };
-  if (e.kind === 'resource') return { label: 'Resource', to: `${base}/resources` };
+  const by = e.entry?.author ? ` by ${e.entry.author}` : '';
+  if (e.kind === 'comment') return { label: `Comment${by}`, to: `${base}/comments/${e.targetId}` };
+  if (e.kind === 'resource') {
+    return { label: `Resource${by}`, to: `${base}/resources?entry=${e.targetId}` };
+  }
   return { label: 'Discussion', to: base };
 }
 
@@ -99,7 +102,9 @@ export function ModerationLog() {
         />
       ) : log.data.entries.length === 0 ? (
         <p className="empty" role="status">
-          No decision matches these filters.
+          {Object.values(filters).some(Boolean)
+            ? 'No decision matches these filters.'
+            : 'No decision yet: approvals, rejections and other decisions will be listed here.'}
         </p>
       ) : (
         <div className="table-scroll">
@@ -122,14 +127,21 @@ export function ModerationLog() {
                 const { label, to } = target(e);
                 return (
                   <tr key={e.id}>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>{e.moderator.name}</td>
-                    <td>{ACTION_LABEL[e.action]}</td>
-                    <td>
-                      <Link to={to}>{label}</Link>
+                    <td data-label="When">{formatDateTime(e.at)}</td>
+                    <td data-label="Moderator">
+                      <bdi>{e.moderator.name}</bdi>
                     </td>
-                    <td>{titles.get(e.discussionSlug) ?? (e.discussionSlug || '—')}</td>
-                    <td>{e.kind === 'account' ? '—' : (e.reason ?? '—')}</td>
+                    <td data-label="Action">{ACTION_LABEL[e.action]}</td>
+                    <td data-label="Entry">
+                      <span>
+                        <Link to={to}>{label}</Link>
+                        {e.entry && <span className="log-excerpt">“{e.entry.excerpt}”</span>}
+                      </span>
+                    </td>
+                    <td data-label="Discussion">
+                      {titles.get(e.discussionSlug) ?? (e.discussionSlug || '—')}
+                    </td>
+                    <td data-label="Reason">{e.kind === 'account' ? '—' : (e.reason ?? '—')}</td>
                   </tr>
                 );
               })}

@@ -10,7 +10,6 @@ import {
   waitingCount,
   type ModeratedEntry,
 } from '../../api/moderation';
-import { AuthorName } from '../../components/author-name';
 import { ErrorState } from '../../components/error-state';
 import { DiscussionSelect } from './discussion-select';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
@@ -55,6 +54,10 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const waiting = items.filter(isWaiting);
   const stillWaiting = queue.data ? waitingCount(queue.data) : 0;
+  // Named once above the list when every entry listed is from it, rather than on each.
+  const only = items[0]?.discussion;
+  const oneDiscussion =
+    only && items.every((i) => i.discussion.slug === only.slug) ? only : undefined;
   const selectable = waiting.filter((i) => i.reason === 'new');
   const chosen = selectable.flatMap((i) => {
     const m = moderated(i);
@@ -123,6 +126,11 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
               onDone={() => setSelected(new Set())}
             />
           )}
+          {oneDiscussion && (
+            <p className="queue-context">
+              In <Link to={`/discussions/${oneDiscussion.slug}`}>{oneDiscussion.title}</Link>
+            </p>
+          )}
           {items.length > 0 && (
             <ol className="queue-list">
               {items.map((item) => {
@@ -136,6 +144,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
                       selectable={item.reason === 'new' && isWaiting(item)}
                       selected={selected.has(m.entry.id)}
                       onSelect={(on) => toggle(m.entry.id, on)}
+                      showDiscussion={!oneDiscussion}
                     />
                     <DecidedNote decided={decidedElsewhere[m.entry.id]} />
                     {m.kind === 'comment'
@@ -206,9 +215,18 @@ interface QueueItemHeaderProps {
   selectable: boolean;
   selected: boolean;
   onSelect: (on: boolean) => void;
+  showDiscussion: boolean;
 }
 
-function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemHeaderProps) {
+/** What the entry itself does not say: why it is here, where, and its author's record. */
+function QueueItemHeader({
+  item,
+  m,
+  selectable,
+  selected,
+  onSelect,
+  showDiscussion,
+}: QueueItemHeaderProps) {
   const author = m.kind === 'comment' ? m.entry.author : m.entry.sharedBy;
   const what = `${item.reason === 'new' ? 'New' : 'Flagged'} ${m.kind}`;
   return (
@@ -230,18 +248,9 @@ function QueueItemHeader({ item, m, selectable, selected, onSelect }: QueueItemH
           </label>
         )}
         <span className={`badge badge-${item.reason}`}>{what}</span>
-        <span>
-          in <Link to={`/discussions/${item.discussion.slug}`}>{item.discussion.title}</Link>
-        </span>
-        {author && (
+        {showDiscussion && (
           <span>
-            by <AuthorName author={author} />
-            {author.organisation && (
-              <>
-                {' ('}
-                <bdi className="person-name">{author.organisation}</bdi>)
-              </>
-            )}
+            in <Link to={`/discussions/${item.discussion.slug}`}>{item.discussion.title}</Link>
           </span>
         )}
         {author?.id && <span>{accountLine(item.authorHistory)}</span>}

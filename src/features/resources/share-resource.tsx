@@ -31,6 +31,9 @@ const EMPTY: ResourceDraft = { url: '', title: '', kind: '', description: '' };
 const FIELDS = ['url', 'title', 'kind', 'description'] as const;
 
 /** "Share a resource": kept as a draft while typed, checked by the backend when sent. */
+/** The form's place on the page, for the link above the list. */
+export const SHARE_ID = 'share-resource';
+
 export function ShareResource({ discussion }: { discussion: Discussion }) {
   const [draft, setDraft, settleDraft] = useDraft(draftKey(discussion.slug, 'resource'), EMPTY);
   const share = useShareResource(discussion.slug);
@@ -45,7 +48,7 @@ export function ShareResource({ discussion }: { discussion: Discussion }) {
 
   if (discussion.status === 'closed') {
     return (
-      <section className="panel share-resource" aria-labelledby="share-heading">
+      <section id={SHARE_ID} className="panel share-resource" aria-labelledby="share-heading">
         <h2 id="share-heading">Share a resource</h2>
         <p className="notice">This discussion is closed. It no longer takes new resources.</p>
       </section>
@@ -100,7 +103,7 @@ export function ShareResource({ discussion }: { discussion: Discussion }) {
   };
 
   return (
-    <section className="panel share-resource" aria-labelledby="share-heading">
+    <section id={SHARE_ID} className="panel share-resource" aria-labelledby="share-heading">
       <h2 id="share-heading">Share a resource</h2>
       {signedOut && (
         <p className="composer-invite">

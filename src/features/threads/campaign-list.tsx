@@ -1,9 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
+import type { Campaign } from '../../api/contract';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
+
+/** The seeded campaigns were mentioned in 2015, in comments the digest did not keep: say so. */
+function countOf(c: Campaign): string {
+  if (!c.original) return plural(c.commentCount, 'comment');
+  if (c.commentCount === 0) return 'mentioned in the original discussion';
+  return `${plural(c.commentCount, 'comment')} · also in the original discussion`;
+}
 
 export function CampaignList({ slug }: { slug: string }) {
   const { data, isPending, isError, error, refetch } = useQuery(campaignQueries.list(slug));
@@ -20,6 +28,8 @@ export function CampaignList({ slug }: { slug: string }) {
           title="The campaigns could not be loaded"
           onRetry={() => void refetch()}
         />
+      ) : data.campaigns.length === 0 ? (
+        <p className="empty">No campaign yet: a #hashtag in a published comment adds one.</p>
       ) : (
         <ul className="campaign-list">
           {data.campaigns.map((c) => (
@@ -30,7 +40,7 @@ export function CampaignList({ slug }: { slug: string }) {
               >
                 #{c.label}
               </Link>{' '}
-              <span className="count">{plural(c.commentCount, 'comment')}</span>
+              <span className="count">{countOf(c)}</span>
             </li>
           ))}
         </ul>

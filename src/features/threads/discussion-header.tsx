@@ -1,14 +1,16 @@
 import type { Discussion } from '../../api/contract';
-import { formatDateTime, formatDay, formatPeriod } from '../../lib/dates';
+import { formatDateTime, formatDay, formatMoment, formatPeriod } from '../../lib/dates';
+import { useNotOpenYet } from '../../components/use-not-open-yet';
 import { StatusBadge } from './status-badge';
 
 export function DiscussionHeader({ discussion: d }: { discussion: Discussion }) {
+  const notOpenYet = useNotOpenYet(d.opensAt);
   return (
     <header className="discussion-header">
       <p className="eyebrow">Online discussion organised by {d.organiser}</p>
       <h1>{d.title}</h1>
       <p className="meta">
-        <StatusBadge status={d.status} />
+        <StatusBadge status={d.status} opensAt={d.opensAt} />
         <span>{formatPeriod(d.startsOn, d.endsOn)}</span>
       </p>
       {d.status === 'closed' && (
@@ -18,12 +20,16 @@ export function DiscussionHeader({ discussion: d }: { discussion: Discussion }) 
           published stays readable.
         </p>
       )}
+      {d.status === 'open' && notOpenYet && (
+        <p className="notice">It opens for comments and resources on {formatMoment(d.opensAt)}.</p>
+      )}
       {d.status === 'open' && d.closesAt && (
         <p className="notice">It closes for new contributions on {formatDateTime(d.closesAt)}.</p>
       )}
+      {d.note && <p className="notice discussion-note">{d.note}</p>}
       {d.partners.length > 0 && (
         <div className="partners">
-          <h2 className="label">In partnership with</h2>
+          <h2 className="label">Partners</h2>
           <ul className="inline-list">
             {d.partners.map((p) => (
               <li key={p.name}>

@@ -43,7 +43,7 @@ export function DiscussionList() {
             <Link to={`/discussions/${d.slug}`}>{d.title}</Link>
           </h2>
           <p className="meta">
-            <StatusBadge status={d.status} />
+            <StatusBadge status={d.status} opensAt={d.opensAt} />
             <span>{formatPeriod(d.startsOn, d.endsOn)}</span>
             <span>Organised by {d.organiser}</span>
           </p>

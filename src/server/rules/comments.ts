@@ -53,7 +53,7 @@ const notAReply = () =>
 export async function createComment(ctx: Ctx, slug: string, input: unknown): Promise<Comment> {
   const user = requireUser(ctx);
   const d = await findDiscussion(ctx, slug);
-  requireOpen(d);
+  requireOpen(d, ctx.now);
   const { body, parentId } = parse(createCommentSchema, input);
   await limit(ctx, 'comment', user.id);
   await checkNewAccountLimits(ctx, user, { field: 'body', text: body });
@@ -118,7 +118,7 @@ async function ownPending(ctx: Ctx, id: string, doing: string): Promise<CommentR
 
 export async function updateComment(ctx: Ctx, id: string, input: unknown): Promise<Comment> {
   const comment = await ownPending(ctx, id, 'edit');
-  requireOpen(await findDiscussion(ctx, comment.discussion_slug));
+  requireOpen(await findDiscussion(ctx, comment.discussion_slug), ctx.now);
   const { body } = parse(updateCommentSchema, input);
   await checkNewAccountLimits(ctx, requireUser(ctx), { field: 'body', text: body, edit: true });
   const { html, hashtags } = ctx.cook(body, comment.discussion_slug);

@@ -10,12 +10,17 @@ import {
   type Discussion,
   type LogEntry,
 } from '../../api/contract';
+import { endOfDay } from '../../lib/dates';
 import { insertDiscussion, slugsLike, updateDiscussionRow } from '../store/discussions';
 import type { DiscussionRow, DiscussionsTable, UserRow } from '../store/schema';
 import { type Ctx, RuleError, parse, requireModerator } from './core';
 import { findDiscussion } from './discussions';
 import { appendLog } from './moderation';
 import { toDiscussion } from './project';
+
+/** The closing a discussion's last day schedules: the end of that day, unless it has passed. */
+const closingOfLastDay = (ctx: Ctx, endsOn: string): string | null =>
+  Date.parse(endOfDay(endsOn)) > ctx.now.getTime() ? endOfDay(endsOn) : null;
 
 /** Words of a page address that a discussion's slug must not take. */
 const RESERVED = new Set(['new']);
@@ -76,7 +81,7 @@ export async function createDiscussion(ctx: Ctx, input: unknown): Promise<Discus
     status: 'open',
     closed_at: null,
     closed_reason: null,
-    closes_at: null,
+    closes_at: closingOfLastDay(ctx, data.endsOn),
     created_at: ctx.now.toISOString(),
     campaigns: '[]',
     digest_published: 0,
@@ -158,8 +163,13 @@ export async function updateDiscussion(
     await log('edit-discussion', `Approval mode: ${APPROVAL_WORDS[data.approvalMode]}.`);
   }
 
-  if (data.closesAt !== undefined && data.closesAt !== d.closes_at) {
-    set({ closes_at: data.closesAt === null ? null : new Date(data.closesAt).toISOString() });
+  // A closing that the last day scheduled follows the last day; one a moderator chose stays.
+  const closesAt =
+    data.closesAt === undefined && endsOn !== d.ends_on && d.closes_at === endOfDay(d.ends_on)
+      ? closingOfLastDay(ctx, endsOn)
+      : data.closesAt;
+  if (closesAt !== undefined && closesAt !== d.closes_at) {
+    set({ closes_at: closesAt === null ? null : new Date(closesAt).toISOString() });
     await log(
       'edit-discussion',
       next.closes_at ? `Closing scheduled for ${next.closes_at}.` : 'Scheduled closing cancelled.',

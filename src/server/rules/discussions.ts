@@ -1,4 +1,5 @@
 import type { Discussion, DiscussionListResponse } from '../../api/contract';
+import { formatMoment, openingTime } from '../../lib/dates';
 import { findDiscussionRow, listDiscussionRows } from '../store/discussions';
 import type { DiscussionRow } from '../store/schema';
 import { type Ctx, RuleError, notFound } from './core';
@@ -10,9 +11,20 @@ export async function findDiscussion(ctx: Ctx, slug: string): Promise<Discussion
   return d;
 }
 
-export function requireOpen(d: DiscussionRow): void {
+/** A discussion takes entries while it is open and once its first day has begun. */
+export function requireOpen(d: DiscussionRow, now: Date): void {
   if (d.status !== 'open') {
     throw new RuleError(409, 'discussion_closed', 'This discussion is closed.');
+  }
+  const opensAt = openingTime(d.starts_on);
+  if (now.getTime() < Date.parse(opensAt)) {
+    throw new RuleError(
+      409,
+      'not_open',
+      `This discussion opens on ${formatMoment(opensAt)}; it takes comments and resources from then.`,
+      undefined,
+      { opensAt },
+    );
   }
 }
 

@@ -32,7 +32,9 @@ import {
   countOutcomesByAuthor,
   findCommentsIn,
   findDiscussionTitles,
+  findCommentGists,
   findLogEntries,
+  findResourceGists,
   findLogModerators,
   countPending,
   findPendingComments,
@@ -112,7 +114,7 @@ async function changedMeanwhile(ctx: Ctx, d: Decision, otherwise: string): Promi
 export async function appendLog(
   ctx: Ctx,
   moderator: UserRow,
-  entry: Omit<LogEntry, 'id' | 'at' | 'moderator'>,
+  entry: Omit<LogEntry, 'id' | 'at' | 'moderator' | 'entry'>,
 ): Promise<void> {
   await insertLogEntry(ctx.tx, {
     id: newId('log'),
@@ -497,10 +499,41 @@ export async function getQueue(ctx: Ctx, query: unknown): Promise<QueueResponse>
   return { items, total, nextCursor };
 }
 
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** The words of the renderer's safe HTML, as a reader sees them, without the Markdown marks. */
+const textOf = (html: string) =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+
+/** The start of a text on one line, cut at a word near 80 characters. */
+function excerptOf(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= 80) return line;
+  const cut = line.slice(0, 80);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80)}…`;
+}
+
 export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {
   requireModerator(ctx);
   const filter = parse(logQuerySchema, query);
-  const entries = (await findLogEntries(ctx.tx, filter)).map((e): LogEntry => ({
+  const rows = await findLogEntries(ctx.tx, filter);
+  const idsOf = (kind: string) => [
+    ...new Set(rows.filter((e) => e.kind === kind).map((e) => e.target_id)),
+  ];
+  const gists = new Map<string, LogEntry['entry']>();
+  for (const c of await findCommentGists(ctx.tx, idsOf('comment'))) {
+    gists.set(`comment ${c.id}`, { author: c.author_name, excerpt: excerptOf(textOf(c.html)) });
+  }
+  for (const r of await findResourceGists(ctx.tx, idsOf('resource'))) {
+    gists.set(`resource ${r.id}`, { author: r.author_name, excerpt: excerptOf(r.title) });
+  }
+  const entries = rows.map((e): LogEntry => ({
     id: e.id,
     at: e.at,
     moderator: { id: e.moderator_id, name: e.moderator_name },
@@ -509,6 +542,7 @@ export async function getLog(ctx: Ctx, query: unknown): Promise<LogResponse> {
     targetId: e.target_id,
     discussionSlug: e.discussion_slug,
     reason: e.reason,
+    entry: gists.get(`${e.kind} ${e.target_id}`) ?? null,
   }));
   const moderators = (await findLogModerators(ctx.tx))
     .map((m) => ({ id: m.moderator_id, name: m.moderator_name }))

@@ -16,7 +16,9 @@ import type {
   Revision,
   Role,
 } from '../../api/contract';
+import { openingTime } from '../../lib/dates';
 import type { CommentRow, DiscussionRow, ResourceRow } from '../store/schema';
+import { SEED_NOTE, SEED_SLUG } from '../store/seed-data';
 import { type Ctx, isAuthor, isModerator } from './core';
 import { offeredActions } from './transitions';
 
@@ -27,6 +29,7 @@ export function toDiscussionSummary(d: DiscussionRow): DiscussionSummary {
     status: d.status,
     startsOn: d.starts_on,
     endsOn: d.ends_on,
+    opensAt: openingTime(d.starts_on),
     organiser: d.organiser,
     counts: { comments: d.published_comments, resources: d.published_resources },
   };
@@ -43,6 +46,7 @@ export function toDiscussion(d: DiscussionRow): Discussion {
     closedAt: d.closed_at,
     closedReason: d.closed_reason,
     closesAt: d.closes_at,
+    note: d.slug === SEED_SLUG ? SEED_NOTE : null,
     digestPublished: d.digest_published === 1,
   };
 }

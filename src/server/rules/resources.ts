@@ -100,7 +100,7 @@ function duplicate(ctx: Ctx, existing: ResourceRow, userId: string): RuleError {
 export async function createResource(ctx: Ctx, slug: string, input: unknown): Promise<Resource> {
   const user = requireUser(ctx);
   const d = await findDiscussion(ctx, slug);
-  requireOpen(d);
+  requireOpen(d, ctx.now);
   const data = parse(createResourceSchema, input);
   await limit(ctx, 'share', user.id);
   const url = normaliseUrl(data.url);

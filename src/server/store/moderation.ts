@@ -228,6 +228,32 @@ export function findLogEntries(
   return query.orderBy('seq', 'desc').execute();
 }
 
+/** Who wrote each of these comments and what it says, for the log's rows. */
+export function findCommentGists(
+  tx: Tx,
+  ids: string[],
+): Promise<{ id: string; author_name: string; html: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('comments')
+    .select(['id', 'author_name', 'html'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Who shared each of these resources and its title, for the log's rows. */
+export function findResourceGists(
+  tx: Tx,
+  ids: string[],
+): Promise<{ id: string; author_name: string | null; title: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('resources')
+    .select(['id', 'author_name', 'title'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 /** Everyone who has logged a decision, under the name of their latest one. */
 export function findLogModerators(
   tx: Tx,

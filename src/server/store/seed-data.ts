@@ -33,6 +33,10 @@ export const seedDiscussion = {
   originalUrl: 'http://wikigender.org/index.php/Online_Discussions',
 };
 
+/** Agora's own words about the seeded discussion, shown apart from the original text. */
+export const SEED_NOTE =
+  'This discussion took place from 11 to 20 February 2015. It was reopened so that people can try Agora: the extracts and resources of 2015 are kept as the digest recorded them, and anything added since is new.';
+
 /**
  * The six extracts, in the digest's order; all were featured in it. `html` is what
  * the app's renderer makes of `body` (a test keeps the two in step), so that the
