@@ -88,13 +88,17 @@ test.describe('live updates', { tag: '@server' }, () => {
     await reader.context.setOffline(true);
     const text = unique('Posted while the reader was offline.');
     await postComment(moderator.page, text);
-    await expect(moderator.page.getByText(text)).toBeVisible();
+    await expect(
+      moderator.page.getByRole('article', { name: MODERATOR.name }).filter({ hasText: text }),
+    ).toBeVisible();
     await reader.context.setOffline(false);
 
     const notice = reader.page.getByRole('button', { name: '1 new comment — show them' });
     await expect(notice).toBeVisible();
     await notice.click();
-    await expect(reader.page.getByText(text)).toBeVisible();
+    await expect(
+      reader.page.getByRole('article', { name: MODERATOR.name }).filter({ hasText: text }),
+    ).toBeVisible();
 
     for (const person of [moderator, reader]) await person.context.close();
   });

@@ -20,6 +20,7 @@ async function listen(v: Visitor, query = `?discussion=${SLUG}`, lastEventId?: s
   });
   const received: Received[] = [];
   let ended = false;
+  let place: string | null = null;
   let notify: () => void = () => undefined;
   void (async () => {
     if (!response.body) throw new Error('The stream has no body.');
@@ -39,6 +40,7 @@ async function listen(v: Visitor, query = `?discussion=${SLUG}`, lastEventId?: s
           .filter((l) => !l.startsWith(':'))
           .join('\n');
         for (const m of messages) {
+          if (m.id !== undefined && m.data === undefined) place = m.id;
           if (m.data) received.push({ id: m.id ?? null, event: JSON.parse(m.data) as LiveEvent });
         }
         notify();
@@ -55,6 +57,8 @@ async function listen(v: Visitor, query = `?discussion=${SLUG}`, lastEventId?: s
     events,
     comments: () => received.flatMap((r) => ('comment' in r ? [r.comment] : [])),
     ended: () => ended,
+    /** The last id of an id-only message: where the stream started. */
+    place: () => place,
     /** Waits (at most 5 s) until the condition holds on what was received. */
     until: (condition: () => boolean) =>
       new Promise<void>((resolve, reject) => {
@@ -89,120 +93,136 @@ async function approve(v: Visitor, id: string) {
 const about = (s: Stream, id: string) =>
   s.events().filter((e) => e.kind === 'entry' && e.entry.id === id);
 
-describe.each(ENGINES)('live streams on %s', (engine) => {
-  it('opens a stream of Server-Sent Events that no cache keeps', async () => {
-    const { visitor } = await startOn(tempDir(), { engine });
-    const reader = await listen(visitor());
-    expect(reader.response.status).toBe(200);
-    expect(reader.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(reader.response.headers.get('cache-control')).toBe('no-store');
-    await reader.until(() => reader.comments().includes('open'));
-    reader.close();
+describe.each(ENGINES)(
+  'live streams on %s',
+  (engine) => {
+    it('opens a stream of Server-Sent Events that no cache keeps', async () => {
+      const { visitor } = await startOn(tempDir(), { engine });
+      const reader = await listen(visitor());
+      expect(reader.response.status).toBe(200);
+      expect(reader.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(reader.response.headers.get('cache-control')).toBe('no-store');
+      await reader.until(() => reader.comments().includes('open'));
+      reader.close();
 
-    const missing = await visitor().call('/api/events?discussion=no-such-discussion');
-    expect(missing.status).toBe(404);
-  });
-
-  it('tells each viewer only of what they may see, and names the moderator to moderators', async () => {
-    const { visitor } = await startOn(tempDir(), { engine });
-    const amina = visitor();
-    await amina.signIn(PARTICIPANT);
-    const moderator = visitor();
-    await moderator.signIn(MODERATOR);
-    const other = visitor();
-    const join = await other.call('/api/accounts', {
-      json: { email: 'zo@example.org', password: 'a long enough passphrase', displayName: 'Zoé' },
-    });
-    expect(join.status).toBe(201);
-
-    const streams = {
-      anonymous: await listen(visitor()),
-      other: await listen(other),
-      author: await listen(amina),
-      moderator: await listen(moderator, ''),
-    };
-    for (const s of Object.values(streams)) await s.until(() => s.comments().includes('open'));
-
-    const id = await post(amina, 'A comment that waits for a moderator.');
-    await streams.moderator.until(() => about(streams.moderator, id).length === 1);
-    await streams.author.until(() => about(streams.author, id).length === 1);
-    expect(about(streams.moderator, id)[0]).toMatchObject({
-      change: 'posted',
-      entry: { kind: 'comment', status: 'pending' },
+      const missing = await visitor().call('/api/events?discussion=no-such-discussion');
+      expect(missing.status).toBe(404);
     });
 
-    await approve(moderator, id);
-    for (const s of Object.values(streams)) {
-      await s.until(() => about(s, id).some((e) => e.kind === 'entry' && e.change === 'decided'));
-    }
-    // The waiting comment reached neither the anonymous reader nor the other participant.
-    expect(about(streams.anonymous, id).map((e) => e.kind === 'entry' && e.change)).toEqual([
-      'decided',
-    ]);
-    expect(about(streams.other, id)).toHaveLength(1);
-    const decidedFor = (s: Stream) =>
-      about(s, id).find((e) => e.kind === 'entry' && e.change === 'decided');
-    expect(decidedFor(streams.moderator)).toMatchObject({
-      action: 'approve',
-      by: { name: 'Wikigender moderator' },
+    it('tells each viewer only of what they may see, and names the moderator to moderators', async () => {
+      const { visitor } = await startOn(tempDir(), { engine });
+      const amina = visitor();
+      await amina.signIn(PARTICIPANT);
+      const moderator = visitor();
+      await moderator.signIn(MODERATOR);
+      const other = visitor();
+      const join = await other.call('/api/accounts', {
+        json: { email: 'zo@example.org', password: 'a long enough passphrase', displayName: 'Zoé' },
+      });
+      expect(join.status).toBe(201);
+
+      const streams = {
+        anonymous: await listen(visitor()),
+        other: await listen(other),
+        author: await listen(amina),
+        moderator: await listen(moderator, ''),
+      };
+      for (const s of Object.values(streams)) await s.until(() => s.comments().includes('open'));
+
+      const id = await post(amina, 'A comment that waits for a moderator.');
+      await streams.moderator.until(() => about(streams.moderator, id).length === 1);
+      await streams.author.until(() => about(streams.author, id).length === 1);
+      expect(about(streams.moderator, id)[0]).toMatchObject({
+        change: 'posted',
+        entry: { kind: 'comment', status: 'pending' },
+      });
+
+      await approve(moderator, id);
+      for (const s of Object.values(streams)) {
+        await s.until(() => about(s, id).some((e) => e.kind === 'entry' && e.change === 'decided'));
+      }
+      // The waiting comment reached neither the anonymous reader nor the other participant.
+      expect(about(streams.anonymous, id).map((e) => e.kind === 'entry' && e.change)).toEqual([
+        'decided',
+      ]);
+      expect(about(streams.other, id)).toHaveLength(1);
+      const decidedFor = (s: Stream) =>
+        about(s, id).find((e) => e.kind === 'entry' && e.change === 'decided');
+      expect(decidedFor(streams.moderator)).toMatchObject({
+        action: 'approve',
+        by: { name: 'Wikigender moderator' },
+      });
+      expect(decidedFor(streams.anonymous)).toMatchObject({ action: 'approve', by: null });
+      for (const s of Object.values(streams)) s.close();
     });
-    expect(decidedFor(streams.anonymous)).toMatchObject({ action: 'approve', by: null });
-    for (const s of Object.values(streams)) s.close();
-  });
 
-  it('replays what a reconnecting client missed, from its Last-Event-ID', async () => {
-    const { visitor } = await startOn(tempDir(), { engine });
-    const moderator = visitor();
-    await moderator.signIn(MODERATOR);
-    const first = await listen(visitor());
-    const a = await post(moderator, 'First, seen live.');
-    await first.until(() => about(first, a).length === 1);
-    const seen = about(first, a)[0]?.id;
-    expect(seen).toMatch(/^\d+$/);
-    first.close();
+    it('replays what a reconnecting client missed, from its Last-Event-ID', async () => {
+      const { visitor } = await startOn(tempDir(), { engine });
+      const moderator = visitor();
+      await moderator.signIn(MODERATOR);
+      // A stream lost before any event came still knows where it started.
+      const quiet = await listen(visitor());
+      await quiet.until(() => quiet.place() !== null);
+      quiet.close();
+      const meanwhile = await post(moderator, 'Posted before the quiet reader came back.');
+      const back0 = await listen(visitor(), `?discussion=${SLUG}`, quiet.place() ?? '');
+      await back0.until(() => about(back0, meanwhile).length === 1);
+      back0.close();
 
-    const b = await post(moderator, 'Second, while away.');
-    const c = await post(moderator, 'Third, while away.');
-    const back = await listen(visitor(), `?discussion=${SLUG}`, seen ?? '');
-    await back.until(() => about(back, c).length === 1);
-    expect(back.events().flatMap((e) => (e.kind === 'entry' ? [e.entry.id] : []))).toEqual([b, c]);
-    back.close();
+      const first = await listen(visitor());
+      const a = await post(moderator, 'First, seen live.');
+      await first.until(() => about(first, a).length === 1);
+      const seen = about(first, a)[0]?.id;
+      expect(seen).toMatch(/^\d+$/);
+      first.close();
 
-    // An id from before what is kept (or from another database) asks the client to refetch.
-    const lost = await listen(visitor(), `?discussion=${SLUG}`, '999999');
-    await lost.until(() => lost.events().some((e) => e.kind === 'reset'));
-    lost.close();
-  });
+      const b = await post(moderator, 'Second, while away.');
+      const c = await post(moderator, 'Third, while away.');
+      const back = await listen(visitor(), `?discussion=${SLUG}`, seen ?? '');
+      await back.until(() => about(back, c).length === 1);
+      expect(back.events().flatMap((e) => (e.kind === 'entry' ? [e.entry.id] : []))).toEqual([
+        b,
+        c,
+      ]);
+      back.close();
 
-  it('sends heartbeats while quiet, and ends its streams at once when the server stops', async () => {
-    const { server, visitor } = await startOn(tempDir(), {
-      engine,
-      env: { AGORA_HEARTBEAT_SECONDS: '0.1' },
+      // An id from before what is kept (or from another database) asks the client to refetch.
+      const lost = await listen(visitor(), `?discussion=${SLUG}`, '999999');
+      await lost.until(() => lost.events().some((e) => e.kind === 'reset'));
+      lost.close();
     });
-    const reader = await listen(visitor());
-    await reader.until(() => reader.comments().filter((c) => c === 'heartbeat').length >= 2);
-    const started = Date.now();
-    await server.close();
-    await reader.until(() => reader.ended());
-    // Far below the 10 s a request under way is given to finish.
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
 
-  it('closes the stream of a session that ended, so that it opens again as who is there now', async () => {
-    const { visitor } = await startOn(tempDir(), {
-      engine,
-      env: { AGORA_HEARTBEAT_SECONDS: '0.1' },
+    it('sends heartbeats while quiet, and ends its streams at once when the server stops', async () => {
+      const { server, visitor } = await startOn(tempDir(), {
+        engine,
+        env: { AGORA_HEARTBEAT_SECONDS: '0.1' },
+      });
+      const reader = await listen(visitor());
+      await reader.until(() => reader.comments().filter((c) => c === 'heartbeat').length >= 2);
+      const started = Date.now();
+      await server.close();
+      await reader.until(() => reader.ended());
+      // Far below the 10 s a request under way is given to finish.
+      expect(Date.now() - started).toBeLessThan(3_000);
     });
-    const moderator = visitor();
-    await moderator.signIn(MODERATOR);
-    const stream = await listen(moderator, '');
-    await stream.until(() => stream.comments().includes('open'));
-    const again = visitor();
-    again.setCookie(moderator.cookie());
-    expect((await again.call('/api/session', { method: 'DELETE' })).status).toBe(204);
-    await stream.until(() => stream.ended());
-  });
-});
+
+    it('closes the stream of a session that ended, so that it opens again as who is there now', async () => {
+      const { visitor } = await startOn(tempDir(), {
+        engine,
+        env: { AGORA_HEARTBEAT_SECONDS: '0.1' },
+      });
+      const moderator = visitor();
+      await moderator.signIn(MODERATOR);
+      const stream = await listen(moderator, '');
+      await stream.until(() => stream.comments().includes('open'));
+      const again = visitor();
+      again.setCookie(moderator.cookie());
+      expect((await again.call('/api/session', { method: 'DELETE' })).status).toBe(204);
+      await stream.until(() => stream.ended());
+    });
+  },
+  30_000,
+);
 
 describe('live streams across two servers on PostgreSQL', () => {
   it('an event raised on one server reaches a stream open on the other', async () => {
@@ -217,4 +237,4 @@ describe('live streams across two servers on PostgreSQL', () => {
     await reader.until(() => about(reader, id).length === 1);
     reader.close();
   });
-});
+}, 30_000);

@@ -1,6 +1,7 @@
 /**
- * One live stream as Server-Sent Events: a comment line at once (so proxies and
- * the client know it is open), a `reset` when the client missed more than can
+ * One live stream as Server-Sent Events: a comment line and the stream's place
+ * (`id:`) at once (so proxies and the client know it is open, and the client
+ * can ask for what follows even if it hears nothing else), a `reset` when the client missed more than can
  * be replayed, then every event the viewer may receive with its `id:`, and a
  * heartbeat comment when quiet. The viewer is checked again at each heartbeat
  * and before any event not meant for everyone (at most every few seconds): a
@@ -88,7 +89,9 @@ export function eventStream(options: StreamOptions): ReadableStream<Uint8Array> 
         }
       };
       signal?.addEventListener('abort', aborted);
-      send(': open\n\n');
+      // Its place from the start: a client that loses the stream before any event still
+      // asks for what followed when it comes back.
+      send(`: open\nid: ${start.after}\n\n`);
       if (start.reset) send(`id: ${start.after}\ndata: {"kind":"reset"}\n\n`);
     },
     cancel() {
