@@ -34,7 +34,8 @@ export const ACTION_LABEL: Record<LogEntry['action'], string> = {
 const FILTERS = ['discussion', 'action', 'moderator'] as const;
 
 function target(e: LogEntry): { label: string; to: string } {
-  if (e.kind === 'account') return { label: `Account: ${e.reason ?? e.targetId}`, to: '/people' };
+  if (e.kind === 'account')
+    return { label: `Account: ${e.reason ?? e.targetId}`, to: '/people' };
   const base = `/discussions/${e.discussionSlug}`;
   const by = e.entry?.author ? ` by ${e.entry.author}` : '';
   if (e.kind === 'comment') return { label: `Comment${by}`, to: `${base}/comments/${e.targetId}` };
