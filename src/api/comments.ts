@@ -1,4 +1,10 @@
-import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Comment, CommentPage, CreateCommentBody, UpdateCommentBody } from './contract';
 import { discussionQueries, invalidateDiscussions } from './discussions';
 import { request } from './http';
@@ -27,6 +33,20 @@ export const commentQueries = {
         first.prevCursor ? { cursor: first.prevCursor } : null,
     }),
 };
+
+/**
+ * Whether a comment posted now would land past what the page shows: some loaded
+ * view of the thread stops before its end. Asked at the moment of posting.
+ */
+export function useThreadEndOutOfSight(slug: string): () => boolean {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    const threads = queryClient.getQueriesData<InfiniteData<CommentPage>>({
+      queryKey: commentQueries.all(slug),
+    });
+    return threads.some(([, data]) => Boolean(data?.pages.at(-1)?.nextCursor));
+  }, [queryClient, slug]);
+}
 
 export interface PostCommentVars {
   body: string;
