@@ -85,8 +85,15 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
     );
   }
 
+  const anchorUnavailable = thread.data.pages[0]?.anchorUnavailable === true;
   return (
     <div className="thread">
+      {anchorUnavailable && (
+        <p className="notice" role="status">
+          This comment is not available: it may be waiting for moderation, or withdrawn, or the link
+          may be mistyped. Here is the discussion from its first comment.
+        </p>
+      )}
       <p id={THREAD_COUNT_ID} className="thread-count" tabIndex={-1}>
         {plural(total, 'comment')}
         {thread.hasNextPage && (
