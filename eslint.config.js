@@ -94,5 +94,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The data layer owns the query cache: views read it through src/api's hooks and
+    // factories, so every cache effect has one home (TkDodo, "Creating Query Abstractions").
+    files: ['src/app/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getQueryData|getQueriesData|setQueryData|setQueriesData|getQueryState|invalidateQueries|refetchQueries|removeQueries|resetQueries|cancelQueries|fetchQuery|fetchInfiniteQuery|prefetchQuery|prefetchInfiniteQuery|ensureQueryData|ensureInfiniteQueryData)$/]',
+          message:
+            'Components do not touch the query cache by key: add a function to the src/api module that owns the key.',
+        },
+        {
+          selector: "CallExpression[callee.name='useQueryClient']",
+          message:
+            'Components do not hold the query client: the src/api module that owns the data does.',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import type { EntryKind, EntryPermissions, EntryStatus, FlagReason } from '../api/contract';
 import { useFlagEntry } from '../api/flags';
@@ -79,6 +79,8 @@ export function FlagControl({ kind, entry }: FlagControlProps) {
         setOpen(false);
         setDraft(EMPTY);
       }}
+      // Escape puts the form away as it is: opening it again brings the choices back.
+      onDismiss={() => setOpen(false)}
     />
   );
 }
@@ -88,9 +90,10 @@ interface FlagFormProps extends FlagControlProps {
   draft: Draft;
   onDraft: (draft: Draft) => void;
   onClose: () => void;
+  onDismiss: () => void;
 }
 
-function FlagForm({ kind, entry, flag, draft, onDraft, onClose }: FlagFormProps) {
+function FlagForm({ kind, entry, flag, draft, onDraft, onClose, onDismiss }: FlagFormProps) {
   const { reason, note } = draft;
   const announce = useAnnounce();
   const here = useHere();
@@ -117,10 +120,16 @@ function FlagForm({ kind, entry, flag, draft, onDraft, onClose }: FlagFormProps)
   const fields = flag.error instanceof ApiError ? flag.error.fields : {};
   const fieldError = fields.reason ?? fields.note;
   useFocusFirstInvalid(form, flag.error);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    onDismiss();
+  };
   return (
     <form ref={form} className="flag-form" onSubmit={onSubmit} noValidate>
       <fieldset
         role="radiogroup"
+        onKeyDown={onKeyDown}
         aria-invalid={fields.reason ? true : undefined}
         aria-describedby={fields.reason ? `${id}-reason-error` : undefined}
       >
@@ -156,6 +165,7 @@ function FlagForm({ kind, entry, flag, draft, onDraft, onClose }: FlagFormProps)
             value={note}
             maxLength={500}
             onChange={(e) => onDraft({ ...draft, note: e.target.value })}
+            onKeyDown={onKeyDown}
           />
         )}
       </Field>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
+import { ApiError } from '../../api/http';
 import { CampaignMentions } from '../../features/comments/campaign-mentions';
 import { FeedLink } from '../../features/threads/feed-link';
 import { DiscussionFrame } from './discussion-frame';
@@ -8,10 +9,34 @@ import { DiscussionFrame } from './discussion-frame';
 export function CampaignRoute() {
   const { slug = '', tag = '' } = useParams();
   // The address holds the campaign's key ("heforshe"); the page names it as written ("HeForShe").
-  const { data: label = tag } = useQuery({
+  const { data: label = tag, error } = useQuery({
     ...campaignQueries.detail(slug, tag),
     select: (d) => d.campaign.label,
   });
+  // The discussion exists (the frame says so otherwise), but no campaign of this name in it.
+  const unknown = error instanceof ApiError && error.status === 404;
+  if (unknown) {
+    return (
+      <DiscussionFrame
+        slug={slug}
+        page="Campaign not found"
+        header={(d) => (
+          <div className="page-message">
+            <h1>Campaign not found</h1>
+            <p>
+              No campaign #{tag} is mentioned in “{d.title}”. The address may have been mistyped.
+            </p>
+            <p>
+              <Link to={`/discussions/${slug}`}>Back to the discussion</Link> ·{' '}
+              <Link to="/">See all discussions</Link>
+            </p>
+          </div>
+        )}
+      >
+        {null}
+      </DiscussionFrame>
+    );
+  }
   return (
     <DiscussionFrame
       slug={slug}

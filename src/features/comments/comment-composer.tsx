@@ -1,8 +1,7 @@
-import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { commentQueries } from '../../api/comments';
-import type { CommentPage, Discussion } from '../../api/contract';
+import { useThreadEndOutOfSight } from '../../api/comments';
+import type { Discussion } from '../../api/contract';
 import { useSession } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
 import { useNotOpenYet } from '../../components/use-not-open-yet';
@@ -21,18 +20,14 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
   const user = useSession().data?.user;
   const signedOut = user === null;
   const here = useHere();
-  const queryClient = useQueryClient();
+  const endOutOfSight = useThreadEndOutOfSight(discussion.slug);
   const navigate = useNavigate();
   const notOpenYet = useNotOpenYet(discussion.opensAt);
 
   // A new comment goes to the end of the thread; when the end is not loaded yet,
   // take the person to it, as a forum does, rather than leave it out of sight.
   const showIfOutOfSight = (comment: { id: string; discussionSlug: string }) => {
-    const threads = queryClient.getQueriesData<InfiniteData<CommentPage>>({
-      queryKey: commentQueries.all(discussion.slug),
-    });
-    const endNotLoaded = threads.some(([, data]) => data?.pages.at(-1)?.nextCursor);
-    if (endNotLoaded) void navigate(commentPath(comment));
+    if (endOutOfSight()) void navigate(commentPath(comment));
   };
 
   if (discussion.status === 'closed') {

@@ -135,6 +135,7 @@ export function CommentForm({
           }}
           error={bodyError}
           textareaRef={textarea}
+          onEscape={onCancel}
         />
       )}
       {error && !bodyError && (

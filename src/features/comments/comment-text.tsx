@@ -26,6 +26,8 @@ interface CommentTextFieldProps {
   onChange: (text: string) => void;
   error?: string | undefined;
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Escape in the box: a form that can close closes, keeping the text as a draft. */
+  onEscape?: (() => void) | undefined;
 }
 
 /** The labelled text box of every comment form, with what is left to write and how to format. */
@@ -36,6 +38,7 @@ export function CommentTextField({
   onChange,
   error,
   textareaRef,
+  onEscape,
 }: CommentTextFieldProps) {
   return (
     <Field
@@ -56,6 +59,11 @@ export function CommentTextField({
           rows={5}
           value={text}
           onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !onEscape || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            onEscape();
+          }}
         />
       )}
     </Field>

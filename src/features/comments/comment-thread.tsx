@@ -1,17 +1,42 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from 'react';
-import { commentQueries } from '../../api/comments';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useLocation } from 'react-router';
+import { commentQueries, type ThreadPage } from '../../api/comments';
 import type { Comment } from '../../api/contract';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
 import { CommentItem, commentDomId } from './comment-item';
 import { NewCommentsNotice } from './new-comments-notice';
+import {
+  focusWhenShown,
+  holdPlace,
+  placeIn,
+  placeOf,
+  followPlace,
+  type Reveal,
+} from './thread-place';
 
+type Windowed = typeof import('./windowed-comment-list').WindowedCommentList;
+// Once its code is here, the windowed list renders at once, not first as a plain list of everything.
+let windowedLoaded: Windowed | undefined;
+const loadWindowing = () =>
+  import('./windowed-comment-list').then((m) => {
+    windowedLoaded = m.WindowedCommentList;
+    return m;
+  });
 const WindowedCommentList = lazy(() =>
-  import('./windowed-comment-list').then((m) => ({ default: m.WindowedCommentList })),
+  loadWindowing().then((m) => ({ default: m.WindowedCommentList })),
 );
-const loadWindowing = () => import('./windowed-comment-list');
 
 /** Past this many loaded comments, only those near the viewport stay in the document. */
 const WINDOW_AFTER = 60;
@@ -37,11 +62,48 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
   );
   const authors = useMemo(() => new Map(comments.map((c) => [c.id, c.author.name])), [comments]);
   const total = thread.data?.pages[0]?.total ?? 0;
+  const anchorUnavailable = thread.data?.pages[0]?.anchorUnavailable === true;
   const targetLoaded = anchor !== undefined && authors.has(anchor);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // Back to this page of the history, the reader finds the comment they were reading where it was.
+  const entry = useLocation().key;
+  const [returning] = useState(() => placeOf(entry));
+  const container = useRef<HTMLDivElement>(null);
+  const reveal = useRef<Reveal | null>(null);
+  // Noted as the reader scrolls: by the time the page is left, what was above the thread is gone.
+  useEffect(() => followPlace(entry, () => placeIn(container.current)), [entry]);
+  const loaded = thread.data !== undefined;
+  useEffect(() => {
+    if (returning && loaded) return holdPlace(returning, (id) => reveal.current?.(id));
+  }, [returning, loaded]);
+
+  // The first comment a "Show more" or "Show earlier" brought, kept in the document for the focus.
+  const [arrived, setArrived] = useState<string | null>(null);
+  /** Loads a page while the comment being read stays put, then focuses the page's nearest comment. */
+  const showPage = (
+    fetched: Promise<{ data?: { pages: ThreadPage[] } | undefined }>,
+    edge: 'first' | 'last',
+  ) => {
+    const place = placeIn(container.current);
+    let newId: string | undefined;
+    // Below what was read, the new comment is then shown, the page moving no more than needed.
+    const showNew = () => {
+      if (edge === 'last' && newId)
+        document.getElementById(commentDomId(newId))?.scrollIntoView({ block: 'nearest' });
+    };
+    if (place) holdPlace(place, (id) => reveal.current?.(id), fetched, showNew);
+    void fetched.then(({ data }) => {
+      const page = edge === 'last' ? data?.pages.at(-1) : data?.pages[0];
+      newId = edge === 'last' ? page?.comments[0]?.id : page?.comments.at(-1)?.id;
+      if (!newId) return;
+      setArrived(newId);
+      focusWhenShown(newId);
+    });
+  };
 
   // A thread with more pages will need windowing soon: fetch its code ahead.
   useEffect(() => {
@@ -49,11 +111,11 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
   }, [hasNextPage]);
 
   useEffect(() => {
-    if (!targetLoaded || !anchor) return;
+    if (!targetLoaded || !anchor || returning) return;
     const el = document.getElementById(commentDomId(anchor));
     el?.scrollIntoView({ block: 'center' });
     el?.focus({ preventScroll: true });
-  }, [anchor, targetLoaded]);
+  }, [anchor, targetLoaded, returning]);
 
   const renderComment = (c: Comment) => (
     <CommentItem
@@ -86,8 +148,15 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
     );
   }
 
+  const WindowedList = windowedLoaded ?? WindowedCommentList;
   return (
-    <div className="thread">
+    <div className="thread" ref={container}>
+      {anchorUnavailable && (
+        <p className="notice" role="status">
+          This comment is not available: it may be waiting for moderation, or withdrawn, or the link
+          may be mistyped. Here is the discussion from its first comment.
+        </p>
+      )}
       <NewCommentsNotice slug={slug} />
       <p id={THREAD_COUNT_ID} className="thread-count" tabIndex={-1}>
         {plural(total, 'comment')}
@@ -102,17 +171,20 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
         <LoadMore
           label="Show earlier comments"
           pending={thread.isFetchingPreviousPage}
-          onClick={() => void thread.fetchPreviousPage()}
+          onClick={() => showPage(thread.fetchPreviousPage(), 'first')}
         />
       )}
       {comments.length === 0 ? (
         <p className="empty">No comments yet. Be the first to take part.</p>
       ) : comments.length > WINDOW_AFTER ? (
         <Suspense fallback={<PlainList comments={comments} renderComment={renderComment} />}>
-          <WindowedCommentList
+          <WindowedList
             comments={comments}
             renderComment={renderComment}
             anchor={anchor}
+            scrollToAnchor={!returning}
+            keep={arrived}
+            revealRef={reveal}
             onNearEnd={loadMore}
           />
         </Suspense>
@@ -126,7 +198,7 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
         <LoadMore
           label="Show more comments"
           pending={thread.isFetchingNextPage}
-          onClick={() => void thread.fetchNextPage()}
+          onClick={() => showPage(thread.fetchNextPage(), 'last')}
         />
       )}
     </div>

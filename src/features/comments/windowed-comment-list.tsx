@@ -1,14 +1,29 @@
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Comment } from '../../api/contract';
 import { commentDomId } from './comment-item';
+import type { Reveal } from './thread-place';
 
 interface WindowedCommentListProps {
   comments: Comment[];
   /** Renders one comment; the list only decides which ones are in the document. */
   renderComment: (comment: Comment) => ReactNode;
-  /** A permalinked comment to bring into view once. */
+  /** A permalinked comment, kept in the document and brought into view once. */
   anchor?: string | undefined;
+  /** False when the reader comes back to a place of their own instead. */
+  scrollToAnchor?: boolean;
+  /** Another comment to keep in the document: one about to take the focus. */
+  keep?: string | null;
+  /** Set to a function that brings a comment into the document, wherever the reader is. */
+  revealRef?: RefObject<Reveal | null>;
   /** Called when the reader nears the end of what is loaded. */
   onNearEnd: () => void;
 }
@@ -25,6 +40,9 @@ export function WindowedCommentList({
   comments,
   renderComment,
   anchor,
+  scrollToAnchor = true,
+  keep = null,
+  revealRef,
   onNearEnd,
 }: WindowedCommentListProps) {
   const list = useRef<HTMLOListElement>(null);
@@ -42,7 +60,7 @@ export function WindowedCommentList({
     return () => window.removeEventListener('resize', measure);
   }, []);
 
-  const pinned = [focusedId, anchor]
+  const pinned = [focusedId, anchor, keep]
     .map((id) => (id ? comments.findIndex((c) => c.id === id) : -1))
     .filter((i) => i >= 0);
   const pinnedKey = pinned.join(',');
@@ -73,7 +91,7 @@ export function WindowedCommentList({
   }, [lastIndex, comments.length, onNearEnd]);
 
   const anchorIndex = anchor ? comments.findIndex((c) => c.id === anchor) : -1;
-  const scrolledToAnchor = useRef(false);
+  const scrolledToAnchor = useRef(!scrollToAnchor);
   useEffect(() => {
     if (anchorIndex < 0 || scrolledToAnchor.current) return;
     scrolledToAnchor.current = true;
@@ -82,6 +100,17 @@ export function WindowedCommentList({
       preventScroll: true,
     });
   }, [anchorIndex, comments, virtualizer]);
+
+  useEffect(() => {
+    if (!revealRef) return;
+    revealRef.current = (id) => {
+      const index = comments.findIndex((c) => c.id === id);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+    };
+    return () => {
+      revealRef.current = null;
+    };
+  }, [revealRef, comments, virtualizer]);
 
   return (
     <ol
