@@ -49,7 +49,10 @@ async function expectRunsUnderPolicy(page: Page, url: string, heading: string) {
   const violations = await watchViolations(page);
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  // Not 'networkidle': a discussion's page keeps its live stream open. Everything it
+  // loads has come once nothing on it says it is busy.
+  await page.waitForLoadState('load');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
   const policy = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
