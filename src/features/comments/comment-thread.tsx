@@ -90,10 +90,16 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
   ) => {
     const place = placeIn(container.current);
     let newId: string | undefined;
-    // Below what was read, the new comment is then shown, the page moving no more than needed.
-    const showNew = () => {
-      if (edge === 'last' && newId)
-        document.getElementById(commentDomId(newId))?.scrollIntoView({ block: 'nearest' });
+    // Below what was read, the new comment is then shown, the page moving no more than
+    // needed, and kept in view while the comments around it are laid out and measured.
+    const showNew = (frames = 30) => {
+      if (edge !== 'last' || !newId) return;
+      const el = document.getElementById(commentDomId(newId));
+      if (el) {
+        const { top, bottom } = el.getBoundingClientRect();
+        if (bottom <= 0 || top >= window.innerHeight) el.scrollIntoView({ block: 'nearest' });
+      }
+      if (frames > 0) requestAnimationFrame(() => showNew(frames - 1));
     };
     if (place) holdPlace(place, (id) => reveal.current?.(id), fetched, showNew);
     void fetched.then(({ data }) => {
@@ -102,6 +108,8 @@ export function CommentThread({ slug, anchor, actions }: CommentThreadProps) {
       if (!newId) return;
       setArrived(newId);
       focusWhenShown(newId);
+      // With no comment on screen to hold, nothing waits for the page to settle.
+      if (!place) showNew();
     });
   };
 
