@@ -348,7 +348,7 @@ async function livePart({ options, workDir, report }) {
     log(`live: production build from the ${options.head ? 'last commit' : 'working tree'}`);
     const source = prepareSource(ROOT, liveDir, { head: options.head });
     const build = buildProduction(ROOT, source.dir, liveDir, { log });
-    report.live = await runLiveBench({ build, workDir: liveDir, log });
+    report.live = await runLiveBench({ build, workDir: liveDir, launchOptions: LAUNCH, log });
   } catch (error) {
     report.live = { error: String(error.stack ?? error), within: false };
   }
