@@ -88,7 +88,10 @@ async function noticeLatencies({ url, moderator, participant, launchOptions, sam
   const browser = await chromium.launch(launchOptions);
   try {
     const page = await browser.newPage();
+    // The page's own stream must be open before the first decision, or it would miss it.
+    const streaming = page.waitForResponse((r) => r.url().includes('/api/events'));
     await page.goto(`${url}/discussions/${SLUG}`);
+    await streaming;
     const watch = () =>
       page.evaluate((source) => {
         const pattern = new RegExp(source);
