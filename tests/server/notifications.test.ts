@@ -4,73 +4,16 @@
  * SMTP_URL set they go by email at once after the decision commits, or once
  * as a daily digest however often the digest runs.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Notification, NotificationPage } from '../../src/api/contract';
-import { startServer } from '../../src/server/main';
-import {
-  ENGINES,
-  MODERATOR,
-  PARTICIPANT,
-  SLUG,
-  configFor,
-  fakeClient,
-  memoryLog,
-  onEngine,
-  tempDir,
-  visitor,
-} from './harness';
+import { ENGINES, MODERATOR, PARTICIPANT, SLUG, visitor } from './harness';
+import { MAIL_ORIGIN as ORIGIN, type Mail, localMailbox } from './mailbox';
 
-const ORIGIN = 'https://discuss.example.org';
 const TITLE = 'Advancing women’s rights through social media: which strategies?';
 
-interface Mail {
-  to: string;
-  text: string;
-}
-
-let smtp: SMTPServer;
-let mails: Mail[];
-const stops: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  mails = [];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let text = '';
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-});
-
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-  await new Promise<void>((resolve) => smtp.close(resolve));
-});
-
-async function start(engine: (typeof ENGINES)[number]) {
-  const dataDir = tempDir();
-  await onEngine(dataDir, engine);
-  const { port } = smtp.server.address() as AddressInfo;
-  const config = configFor(dataDir, {
-    AGORA_DEMO: '1',
-    PUBLIC_ORIGIN: ORIGIN,
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
-    MAIL_FROM: 'Agora <agora@example.org>',
-    AGORA_RATE_LIMITS: 'off',
-  });
-  const server = await startServer({ config, clientDir: fakeClient(), log: memoryLog().log });
-  stops.push(() => server.close());
-  return server;
-}
+const { mails, startWithMail } = localMailbox();
+const start = (engine: (typeof ENGINES)[number]) =>
+  startWithMail(engine, { AGORA_RATE_LIMITS: 'off' });
 
 type Visitor = ReturnType<typeof visitor>;
 

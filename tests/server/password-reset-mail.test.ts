@@ -4,75 +4,13 @@
  * and it works once. security-people.test.ts covers the rules on the in-memory
  * app; this is the Node server's wiring of the mailer, over a socket.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/server/main';
-import {
-  ENGINES,
-  PARTICIPANT,
-  configFor,
-  fakeClient,
-  memoryLog,
-  onEngine,
-  tempDir,
-  visitor,
-  TEST_PASSWORDS,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, PARTICIPANT, visitor } from './harness';
+import { MAIL_ORIGIN as ORIGIN, type Mail, localMailbox } from './mailbox';
 
-const ORIGIN = 'https://discuss.example.org';
 const NEW_PASSWORD = 'a brand new long password';
 
-interface Mail {
-  to: string;
-  text: string;
-}
-
-let smtp: SMTPServer;
-let mails: Mail[];
-const stops: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  mails = [];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let text = '';
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-});
-
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-  await new Promise<void>((resolve) => smtp.close(resolve));
-});
-
-async function startWithMail(engine: (typeof ENGINES)[number]) {
-  const dataDir = tempDir();
-  await onEngine(dataDir, engine);
-  const { port } = smtp.server.address() as AddressInfo;
-  const config = configFor(dataDir, {
-    AGORA_DEMO: '1',
-    PUBLIC_ORIGIN: ORIGIN,
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
-    MAIL_FROM: 'Agora <agora@example.org>',
-  });
-  const server = await startServer({
-    config,
-    clientDir: fakeClient(),
-    log: memoryLog().log,
-    passwords: TEST_PASSWORDS,
-  });
-  stops.push(() => server.close());
-  return server;
-}
+const { mails, startWithMail } = localMailbox();
 
 /** The link of a mail, as a person would copy it: quoted-printable soft breaks joined. */
 function linkIn(mail: Mail | undefined): URL {
