@@ -55,16 +55,21 @@ export function localMailbox() {
     if (server) await new Promise<void>((resolve) => server.close(resolve));
   });
 
+  /** Where to send mail: the local SMTP server of the running test. */
+  function smtpUrl(): string {
+    if (!smtp) throw new Error('The mailbox is up only inside a test.');
+    const { port } = smtp.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
   /** An Agora server on `engine` that mails through the local SMTP server, on MAIL_ORIGIN. */
   async function startWithMail(engine: EngineName, env: Record<string, string> = {}) {
-    if (!smtp) throw new Error('startWithMail runs inside a test, once the mailbox is up.');
     const dataDir = tempDir();
     await onEngine(dataDir, engine);
-    const { port } = smtp.server.address() as AddressInfo;
     const config = configFor(dataDir, {
       AGORA_DEMO: '1',
       PUBLIC_ORIGIN: MAIL_ORIGIN,
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtpUrl(),
       MAIL_FROM: 'Agora <agora@example.org>',
       ...env,
     });
@@ -78,5 +83,5 @@ export function localMailbox() {
     return server;
   }
 
-  return { mails, startWithMail };
+  return { mails, smtpUrl, startWithMail };
 }

@@ -4,12 +4,11 @@
  * for an hour, email goes through a local SMTP server, and a deleted account's
  * entries stay under "Former participant".
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { smtpMailer } from '../../src/server/mail';
 import { type MemoryBackend, createMemoryBackend } from '../../src/server/memory';
+import { localMailbox } from './mailbox';
 
 const SLUG = 'advancing-womens-rights-through-social-media';
 const AMINA = { email: 'amina@example.org', password: 'demo-participant' };
@@ -187,32 +186,15 @@ describe('a reset link', () => {
 });
 
 describe('a forgotten password with email', () => {
-  const messages: { to: string; text: string }[] = [];
-  let smtp: SMTPServer;
+  const { mails: messages, smtpUrl } = localMailbox();
 
-  beforeEach(async () => {
-    messages.length = 0;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, done) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        stream.on('end', () => {
-          messages.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
+  beforeEach(() => {
     memory.backend.mail = smtpMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtpUrl(),
       from: 'Agora <agora@example.org>',
       origin: 'https://agora.example.org',
     });
   });
-  afterEach(() => new Promise<void>((resolve) => smtp.close(resolve)));
 
   it('emails a link that sets a new password; an unknown email gets the same answer and no mail', async () => {
     expect((await call('GET', '/password-resets')).body).toEqual({ email: true });
