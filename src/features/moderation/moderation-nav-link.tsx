@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
 import { moderationQueries, waitingCount } from '../../api/moderation';
 import { useSession } from '../../api/session';
+import { CountBadge } from '../../components/count-badge';
 
 /** The header's link to the queue with the number of items waiting, for moderators only. */
 export function ModerationNavLink() {
@@ -17,15 +18,7 @@ export function ModerationNavLink() {
   return (
     <NavLink to="/moderation" end aria-label={`Moderation${waiting}`}>
       Moderation
-      {/* No badge when nothing waits: a "0" reads as something to look at. */}
-      {data !== undefined && data > 0 && (
-        <>
-          {' '}
-          <span className="badge badge-count" aria-hidden="true">
-            {data}
-          </span>
-        </>
-      )}
+      <CountBadge count={data} />
     </NavLink>
   );
 }

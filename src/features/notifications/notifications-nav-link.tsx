@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
 import { notificationQueries } from '../../api/notifications';
 import { useSession } from '../../api/session';
+import { CountBadge } from '../../components/count-badge';
 
 /** The header's link to one's notifications, with how many are unread. */
 export function NotificationsNavLink() {
@@ -27,15 +28,7 @@ export function NotificationsNavLink() {
         />
       </svg>
       <span className="nav-label">Notifications</span>
-      {/* As the moderation count: no badge when there is nothing new. */}
-      {data !== undefined && data > 0 && (
-        <>
-          {' '}
-          <span className="badge badge-count" aria-hidden="true">
-            {data}
-          </span>
-        </>
-      )}
+      <CountBadge count={data} />
     </NavLink>
   );
 }
