@@ -310,6 +310,50 @@ export const commentListQuerySchema = z.strictObject({
     .default(PAGE_LIMIT_DEFAULT),
 });
 
+// ---------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------
+
+export const SEARCH_QUERY_MAX = 200;
+export const SEARCH_PAGE_SIZE = 20;
+
+export const searchQuerySchema = z.strictObject({
+  q: z
+    .string({ error: 'Type the words to search for.' })
+    .trim()
+    .min(1, 'Type the words to search for.')
+    .max(SEARCH_QUERY_MAX, `Search for ${SEARCH_QUERY_MAX} characters at most.`),
+  cursor: z.string().max(200).optional(),
+});
+
+/** A run of an excerpt's text, marked where it holds one of the searched words. */
+export interface ExcerptPart {
+  text: string;
+  match: boolean;
+}
+
+/** A published comment that holds every searched word. */
+export interface SearchHit {
+  id: string;
+  parentId: string | null;
+  author: Author;
+  createdAt: string;
+  original: boolean;
+  /** Plain text around the first match, cut at words. */
+  excerpt: ExcerptPart[];
+}
+
+export interface SearchResults {
+  /** The words as searched: the query trimmed. */
+  query: string;
+  /** Published comments of the discussion that match, in all. */
+  total: number;
+  /** Newest first. */
+  hits: SearchHit[];
+  /** Pass as `cursor` for the next hits; null after the last. */
+  nextCursor: string | null;
+}
+
 export const RESOURCE_KINDS = ['course', 'talk', 'report', 'tool', 'article', 'other'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_DESCRIPTION_MAX = 500;

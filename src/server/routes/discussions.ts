@@ -7,6 +7,7 @@ import { createDiscussion, updateDiscussion } from '../rules/discussion-admin';
 import { getDiscussion, listDiscussions } from '../rules/discussions';
 import { createComment } from '../rules/comments';
 import { createResource, listResources } from '../rules/resources';
+import { searchDiscussion } from '../rules/search';
 import { listComments } from '../rules/thread';
 
 export function discussionRoutes(backend: Backend) {
@@ -38,6 +39,12 @@ export function discussionRoutes(backend: Backend) {
       '/discussions/:slug/comments',
       endpoint(backend, async ({ ctx, param, query }) => ({
         body: await listComments(ctx, param('slug'), query),
+      })),
+    )
+    .get(
+      '/discussions/:slug/search',
+      endpoint(backend, async ({ ctx, param, query }) => ({
+        body: await searchDiscussion(ctx, param('slug'), query),
       })),
     )
     .post(

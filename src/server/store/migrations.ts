@@ -373,6 +373,70 @@ const notifications = (dialect: Dialect): Migration => ({
   },
 });
 
+/** The PostgreSQL index's expression; a query must repeat it word for word to use the index. */
+export const SEARCH_VECTOR =
+  "to_tsvector('simple'::regconfig, body) || array_to_tsvector(array['#' || discussion_slug])";
+
+/**
+ * Finding words: published comments only, so that no search can find what its
+ * reader may not see and the index holds no more than it must.
+ *
+ * SQLite: an FTS4 table (the in-page build of sql.js has FTS3/4, not FTS5), kept
+ * in step by triggers on every write to a comment, so no code path can forget
+ * it; the discussion is a token of its own column, so a search reads only that
+ * discussion's postings. Its rows are numbered by a table of their own with an
+ * INTEGER PRIMARY KEY, because VACUUM (and so `npm run backup`) may renumber the
+ * comments' implicit rowids.
+ *
+ * PostgreSQL: a GIN index over an expression (no stored column, which exports
+ * would carry as data), of the body's words with the 'simple' configuration
+ * (no stemming, no stop words: the forum's participants write in many
+ * languages, and SQLite's tokenizer does not stem either) and one lexeme
+ * `#slug` that no searched word can spell.
+ */
+const search = (dialect: Dialect): Migration => ({
+  async up(db: Db) {
+    if (dialect === 'postgres') {
+      await sql`create index comments_search on comments using gin ((${sql.raw(SEARCH_VECTOR)})) where status = 'published'`.execute(
+        db,
+      );
+      return;
+    }
+    const token = `'d' || lower(hex(new.discussion_slug))`;
+    const statements = [
+      `create table comment_search_docs (docid integer primary key, comment_id text not null unique)`,
+      `create virtual table comment_search using fts4(discussion, body, tokenize=unicode61)`,
+      `insert into comment_search_docs (comment_id)
+        select id from comments where status = 'published' order by created_at, id`,
+      `insert into comment_search (docid, discussion, body)
+        select d.docid, 'd' || lower(hex(c.discussion_slug)), c.body
+        from comment_search_docs d join comments c on c.id = d.comment_id`,
+      `create trigger comment_search_insert after insert on comments
+        when new.status = 'published' begin
+          insert into comment_search_docs (comment_id) values (new.id);
+          insert into comment_search (docid, discussion, body)
+            select docid, ${token}, new.body from comment_search_docs where comment_id = new.id;
+        end`,
+      `create trigger comment_search_update after update of body, status on comments
+        when old.status = 'published' or new.status = 'published' begin
+          delete from comment_search
+            where docid = (select docid from comment_search_docs where comment_id = old.id);
+          delete from comment_search_docs where comment_id = old.id;
+          insert into comment_search_docs (comment_id) select new.id where new.status = 'published';
+          insert into comment_search (docid, discussion, body)
+            select docid, ${token}, new.body from comment_search_docs where comment_id = new.id;
+        end`,
+      `create trigger comment_search_delete after delete on comments
+        when old.status = 'published' begin
+          delete from comment_search
+            where docid = (select docid from comment_search_docs where comment_id = old.id);
+          delete from comment_search_docs where comment_id = old.id;
+        end`,
+    ];
+    for (const statement of statements) await sql.raw(statement).execute(db);
+  },
+});
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
@@ -384,6 +448,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '005-one-resource-per-address': oneResourcePerAddress(),
         '006-events': events(dialect),
         '007-notifications': notifications(dialect),
+        '008-search': search(dialect),
       }),
   };
 }
