@@ -10,6 +10,7 @@ import { commentQueries } from '../api/comments';
 import { digestQueries } from '../api/digest';
 import { discussionQueries } from '../api/discussions';
 import { resourceQueries } from '../api/resources';
+import { searchQueries, searchQueryOf } from '../api/search';
 import { sessionQueries } from '../api/session';
 import { AppLoading, Layout } from './layout';
 import { RouteError } from './route-error';
@@ -147,6 +148,17 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 import('./routes/discussion-edit').then((m) => ({
                   Component: m.DiscussionEditRoute,
                 })),
+            },
+            {
+              path: 'discussions/:slug/search',
+              loader: (args) => {
+                const slug = slugOf(args);
+                const query = searchQueryOf(new URL(args.request.url).searchParams);
+                warm(queryClient.query(discussionQueries.detail(slug)));
+                if (query) warm(queryClient.infiniteQuery(searchQueries.results(slug, query)));
+                return null;
+              },
+              lazy: () => import('./routes/search').then((m) => ({ Component: m.SearchRoute })),
             },
             {
               path: 'discussions/:slug/digest',

@@ -5,6 +5,7 @@ import { CommentThread } from '../../features/comments/comment-thread';
 import { FollowButton } from '../../features/notifications/follow-button';
 import { ModerationControls } from '../../features/moderation/moderation-controls';
 import { ModeratorPanel } from '../../features/moderation/moderator-panel';
+import { SearchForm } from '../../features/search/search-form';
 import { ResourceSummary } from '../../features/resources/resource-summary';
 import { CampaignList } from '../../features/threads/campaign-list';
 import { DiscussionHeader } from '../../features/threads/discussion-header';
@@ -31,6 +32,7 @@ export function DiscussionRoute() {
         <div className="discussion-layout">
           <section className="discussion-main" aria-labelledby="comments-heading">
             <h2 id="comments-heading">Comments</h2>
+            <SearchForm slug={slug} />
             <CommentThread
               slug={slug}
               anchor={commentId}

@@ -1,0 +1,33 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { searchQueryOf } from '../../api/search';
+import { SearchForm } from '../../features/search/search-form';
+import { SearchResults } from '../../features/search/search-results';
+import { DiscussionFrame } from './discussion-frame';
+
+export function SearchRoute() {
+  const { slug = '' } = useParams();
+  const [params] = useSearchParams();
+  const query = searchQueryOf(params);
+  return (
+    <DiscussionFrame
+      slug={slug}
+      page={query ? `Search: ${query}` : 'Search'}
+      header={(d) => (
+        <header className="discussion-header compact">
+          <p className="eyebrow">
+            <Link to={`/discussions/${encodeURIComponent(slug)}`}>{d.title}</Link>
+          </p>
+          <h1>Search this discussion</h1>
+        </header>
+      )}
+    >
+      <section className="search-page" aria-labelledby="search-results-heading">
+        <SearchForm slug={slug} query={query} />
+        <h2 id="search-results-heading" className="visually-hidden">
+          Results
+        </h2>
+        <SearchResults slug={slug} query={query} />
+      </section>
+    </DiscussionFrame>
+  );
+}
