@@ -21,6 +21,3 @@ export const searchQueries = {
 
 /** The words as the address carries them (`?q=`), trimmed: what a search is made of. */
 export const searchQueryOf = (params: URLSearchParams) => (params.get('q') ?? '').trim();
-
-export const searchPath = (slug: string, query: string) =>
-  `/discussions/${encodeURIComponent(slug)}/search?${new URLSearchParams({ q: query }).toString()}`;

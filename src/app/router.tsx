@@ -10,7 +10,6 @@ import { commentQueries } from '../api/comments';
 import { digestQueries } from '../api/digest';
 import { discussionQueries } from '../api/discussions';
 import { resourceQueries } from '../api/resources';
-import { searchQueries, searchQueryOf } from '../api/search';
 import { sessionQueries } from '../api/session';
 import { AppLoading, Layout } from './layout';
 import { RouteError } from './route-error';
@@ -151,14 +150,12 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'discussions/:slug/search',
-              loader: (args) => {
-                const slug = slugOf(args);
-                const query = searchQueryOf(new URL(args.request.url).searchParams);
-                warm(queryClient.query(discussionQueries.detail(slug)));
-                if (query) warm(queryClient.infiniteQuery(searchQueries.results(slug, query)));
-                return null;
-              },
-              lazy: () => import('./routes/search').then((m) => ({ Component: m.SearchRoute })),
+              // The loader comes with the page, which a reader opens only to search.
+              lazy: () =>
+                import('./routes/search').then((m) => ({
+                  Component: m.SearchRoute,
+                  loader: m.searchLoader(queryClient),
+                })),
             },
             {
               path: 'discussions/:slug/digest',

@@ -1,8 +1,21 @@
-import { Link, useParams, useSearchParams } from 'react-router';
-import { searchQueryOf } from '../../api/search';
+import type { QueryClient } from '@tanstack/react-query';
+import { type LoaderFunctionArgs, Link, useParams, useSearchParams } from 'react-router';
+import { discussionQueries } from '../../api/discussions';
+import { searchQueries, searchQueryOf } from '../../api/search';
 import { SearchForm } from '../../features/search/search-form';
 import { SearchResults } from '../../features/search/search-results';
 import { DiscussionFrame } from './discussion-frame';
+
+/** Starts the search before the page renders; a failure shows on the page, not here. */
+export const searchLoader =
+  (queryClient: QueryClient) =>
+  ({ params, request }: LoaderFunctionArgs) => {
+    const slug = params.slug ?? '';
+    const query = searchQueryOf(new URL(request.url).searchParams);
+    queryClient.query(discussionQueries.detail(slug)).catch(() => undefined);
+    if (query) queryClient.infiniteQuery(searchQueries.results(slug, query)).catch(() => undefined);
+    return null;
+  };
 
 export function SearchRoute() {
   const { slug = '' } = useParams();

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { searchPath } from '../../api/search';
 import { Field } from '../../components/field';
 
 /** The contract's SEARCH_QUERY_MAX: the reader's bundle takes no values from the contract. */
@@ -36,7 +35,9 @@ export function SearchForm({ slug, query = '' }: SearchFormProps) {
           return;
         }
         setError(undefined);
-        void navigate(searchPath(slug, words));
+        void navigate(
+          `/discussions/${encodeURIComponent(slug)}/search?${new URLSearchParams({ q: words })}`,
+        );
       }}
     >
       <Field id={id} label="Search this discussion" error={error}>
