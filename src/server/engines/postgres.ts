@@ -73,6 +73,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Engine
           db,
         );
       }
+      // Statistics of the rows just loaded: without them the planner may read a whole
+      // discussion for a search rather than take its index (autovacuum comes later).
+      await sql`analyze`.execute(db);
     },
     peers: (handlers) =>
       listenForChanges(() => new pg.Client({ ...client, application_name: LISTENER }), handlers),

@@ -47,16 +47,19 @@ export async function findMatches(
   const before = after
     ? sql`and (c.created_at < ${after.createdAt} or (c.created_at = ${after.createdAt} and c.id < ${after.id}))`
     : sql``;
-  const { rows } = onPostgres(tx)
-    ? await sql<CommentRow>`select c.* from comments c
+  // The order is found on ids and times alone; only the page's rows are read whole.
+  const ids = onPostgres(tx)
+    ? sql`select c.id from comments c
         where c.status = 'published' and ${vector} @@ ${search.postgres}::tsquery
           and c.discussion_slug = ${search.slug} ${before}
-        order by c.created_at desc, c.id desc limit ${limit}`.execute(tx)
-    : await sql<CommentRow>`select c.* from comment_search s
+        order by c.created_at desc, c.id desc limit ${limit}`
+    : sql`select c.id from comment_search s
         join comment_search_docs d on d.docid = s.docid
         join comments c on c.id = d.comment_id
         where s.comment_search match ${search.sqlite}
           and c.status = 'published' and c.discussion_slug = ${search.slug} ${before}
-        order by c.created_at desc, c.id desc limit ${limit}`.execute(tx);
+        order by c.created_at desc, c.id desc limit ${limit}`;
+  const { rows } = await sql<CommentRow>`select * from comments where id in (${ids})
+    order by created_at desc, id desc`.execute(tx);
   return rows;
 }
