@@ -912,6 +912,39 @@ const ENDPOINTS: Record<string, Endpoint> = {
       },
     ],
   },
+  'GET /discussions/:slug/search': {
+    method: 'GET',
+    path: `${DISCUSSION}/search?q=social`,
+    as: 'reader',
+    accepted: 200,
+    own: [
+      { name: 'an unknown slug', path: '/discussions/nope/search?q=social', ...notFound },
+      ...[
+        ['no q', ''],
+        ['an empty q', 'q='],
+        ['a q of spaces', 'q=%20%20%20'],
+        ['a q of 201 characters', `q=${long(201)}`],
+      ].map(([what, query]): OwnCase => ({
+        name: what ?? '',
+        path: `${DISCUSSION}/search?${query ?? ''}`,
+        ...invalid,
+        field: 'q',
+      })),
+      {
+        name: 'an unknown parameter',
+        path: `${DISCUSSION}/search?q=social&sort=relevance`,
+        ...invalid,
+      },
+      ...['!!!', btoa('2015-02-01T00:00:00.000Z|'), btoa('yesterday|c-original-1')].map(
+        (value): OwnCase => ({
+          name: `a cursor ${value}`,
+          path: `${DISCUSSION}/search?q=social&cursor=${encodeURIComponent(value)}`,
+          ...badRequest,
+          field: 'cursor',
+        }),
+      ),
+    ],
+  },
   'GET /discussions/:slug/campaigns': {
     method: 'GET',
     path: `${DISCUSSION}/campaigns`,
