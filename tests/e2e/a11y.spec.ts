@@ -24,6 +24,12 @@ const PAGES = [
   { name: 'permalink', path: `${DISCUSSION_PATH}/comments/c-original-4`, heading: SEED_TITLE },
   { name: 'resources', path: `${DISCUSSION_PATH}/resources`, heading: 'Shared resources' },
   { name: 'campaign', path: `${DISCUSSION_PATH}/campaigns/heforshe`, heading: /^Campaign #/ },
+  // Marked words in the excerpts have their own colours to check.
+  {
+    name: 'search results',
+    path: `${DISCUSSION_PATH}/search?q=social`,
+    heading: 'Search this discussion',
+  },
   { name: 'not found', path: '/no/such/page', heading: 'Page not found' },
 ] as const;
 
