@@ -4,6 +4,7 @@ import { discussionQueries } from '../../api/discussions';
 import { searchQueries, searchQueryOf } from '../../api/search';
 import { SearchForm } from '../../features/search/search-form';
 import { SearchResults } from '../../features/search/search-results';
+import { paths } from '../../lib/paths';
 import { DiscussionFrame } from './discussion-frame';
 
 /** Starts the search before the page renders; a failure shows on the page, not here. */
@@ -28,7 +29,7 @@ export function SearchRoute() {
       header={(d) => (
         <header className="discussion-header compact">
           <p className="eyebrow">
-            <Link to={`/discussions/${encodeURIComponent(slug)}`}>{d.title}</Link>
+            <Link to={paths.discussion(slug)}>{d.title}</Link>
           </p>
           <h1>Search this discussion</h1>
         </header>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Field } from '../../components/field';
+import { paths } from '../../lib/paths';
 
 /** The contract's SEARCH_QUERY_MAX: the reader's bundle takes no values from the contract. */
 const QUERY_MAX = 200;
@@ -35,9 +36,7 @@ export function SearchForm({ slug, query = '' }: SearchFormProps) {
           return;
         }
         setError(undefined);
-        void navigate(
-          `/discussions/${encodeURIComponent(slug)}/search?${new URLSearchParams({ q: words })}`,
-        );
+        void navigate(paths.search(slug, words));
       }}
     >
       <Field id={id} label="Search this discussion" error={error}>

@@ -7,6 +7,7 @@ import { RoleBadge } from '../../components/author-name';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatDateTime } from '../../lib/dates';
+import { paths } from '../../lib/paths';
 import { plural } from '../../lib/plural';
 
 const quoted = (query: string) => `“${query}”`;
@@ -20,17 +21,11 @@ function HitItem({
   hit: SearchHit;
   focusRef?: React.Ref<HTMLAnchorElement>;
 }) {
-  const excerptId = `search-hit-${hit.id}`;
+  const bylineId = `search-hit-${hit.id}`;
   return (
     <li className="search-hit">
-      <h3 className="search-hit-author">
-        <Link
-          ref={focusRef}
-          to={`/discussions/${encodeURIComponent(slug)}/comments/${encodeURIComponent(hit.id)}`}
-          aria-describedby={excerptId}
-        >
-          <bdi className="person-name">{hit.author.name}</bdi>
-        </Link>
+      <h3 className="search-hit-author" id={bylineId}>
+        <bdi className="person-name">{hit.author.name}</bdi>
         <RoleBadge role={hit.author.role} />
       </h3>
       <p className="comment-meta">
@@ -45,10 +40,17 @@ function HitItem({
             : formatDateTime(hit.createdAt)}
         </span>
       </p>
-      <p id={excerptId} className="search-hit-excerpt">
-        {hit.excerpt.map((part, i) =>
-          part.match ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>,
-        )}
+      <p className="search-hit-excerpt">
+        {/* The words found are the link: they name the comment it opens in the thread. */}
+        <Link ref={focusRef} to={paths.comment(slug, hit.id)} aria-describedby={bylineId}>
+          {hit.excerpt.map((part, i) =>
+            part.match ? (
+              <mark key={i}>{part.text}</mark>
+            ) : (
+              <Fragment key={i}>{part.text}</Fragment>
+            ),
+          )}
+        </Link>
       </p>
     </li>
   );
