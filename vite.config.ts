@@ -77,13 +77,32 @@ const serverBuild = {
 
 // `vite` (dev) and `--mode demo` run the mock backend in the page; a plain
 // `vite build` leaves every mock module out and talks to /api on its own origin.
-export default defineConfig(({ mode, isSsrBuild }) => ({
+/**
+ * React Router's package exports only its development build (remix-run/react-router
+ * #12532, #14102: dev warnings and checks on in production); built pages take the
+ * production build it ships beside it, which is smaller and does less on each render.
+ */
+const reactRouterProduction = {
+  find: /^react-router$/,
+  replacement: fileURLToPath(
+    new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+  ),
+};
+
+export default defineConfig(({ command, mode, isSsrBuild }) => ({
   plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend()],
   resolve: {
-    alias:
-      mode === 'demo'
-        ? { tldts: fileURLToPath(new URL('./mocks/tldts-lite.ts', import.meta.url)) }
-        : [],
+    alias: [
+      ...(mode === 'demo'
+        ? [
+            {
+              find: 'tldts',
+              replacement: fileURLToPath(new URL('./mocks/tldts-lite.ts', import.meta.url)),
+            },
+          ]
+        : []),
+      ...(command === 'build' && !isSsrBuild ? [reactRouterProduction] : []),
+    ],
   },
 
   define: {

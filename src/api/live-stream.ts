@@ -83,6 +83,9 @@ export function openLiveStream({ discussion, onEvent }: LiveOptions): () => void
     const response = await fetch(apiUrl('/events', { discussion }), {
       headers,
       credentials: 'same-origin',
+      // A stream that stays open must not hold back the page's own data and scripts, nor
+      // count as a request the page is still waiting for.
+      priority: 'low',
       signal,
     });
     // The discussion is gone, or this server sends no live updates: nothing to wait for.

@@ -4,11 +4,13 @@
  * client's router takes any address. Source maps and the mock service worker are
  * in the build for development only: the server never hands them out.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
-import { compressedFiles } from './compressed';
+import { Hono, type Context, type Handler } from 'hono';
+import { chooseEncoding, compressedFiles } from './compressed';
+import { pageReads, withPreloads } from './page-reads';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HIDDEN = /(\.map$)|(^|\/)mockServiceWorker\.js$/;
@@ -19,6 +21,31 @@ const notBuilt = (c: Context) => {
   c.header('Cache-Control', 'no-store');
   return c.text('The client is not built: run `npm run build`.', 503);
 };
+
+/**
+ * `index.html` for an address of the app, naming the API reads that page starts
+ * (page-reads.ts). The page differs by address, so it is compressed per request:
+ * it is a couple of kilobytes, which Brotli's middle levels compress in well under
+ * a millisecond.
+ */
+function appPage(index: string): Handler {
+  let html: string | null = null;
+  return (c) => {
+    html ??= readFileSync(index, 'utf8');
+    const { pathname, search } = new URL(c.req.url);
+    const page = Buffer.from(withPreloads(html, pageReads(pathname, search)));
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    c.header('Vary', 'Accept-Encoding');
+    if (!encoding) return c.body(new Uint8Array(page), 200);
+    c.header('Content-Encoding', encoding);
+    const body =
+      encoding === 'br'
+        ? brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(page, { level: 6 });
+    return c.body(new Uint8Array(body), 200);
+  };
+}
 
 export function clientRoutes(clientDir: string) {
   const app = new Hono();
@@ -53,18 +80,17 @@ export function clientRoutes(clientDir: string) {
     },
   );
 
-  app.get(
-    '*',
-    (c, next) => {
-      c.header('Cache-Control', 'no-cache');
-      return next();
-    },
-    compressedFiles(clientDir),
-    serveStatic({ root: clientDir }),
-    (c, next) => (existsSync(index) ? next() : notBuilt(c)),
-    compressedFiles(clientDir, () => 'index.html'),
-    serveStatic({ root: clientDir, path: 'index.html' }),
-  );
+  const revalidated: Handler = (c, next) => {
+    c.header('Cache-Control', 'no-cache');
+    return next();
+  };
+  const page = [
+    (c: Context, next: () => Promise<void>) => (existsSync(index) ? next() : notBuilt(c)),
+    appPage(index),
+  ] as const;
+  // The home page is the folder's index, which the static handler would send as it is.
+  app.get('/', revalidated, ...page);
+  app.get('*', revalidated, compressedFiles(clientDir), serveStatic({ root: clientDir }), ...page);
 
   app.all('*', notFound);
   return app;
