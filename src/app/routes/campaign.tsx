@@ -5,6 +5,7 @@ import { ApiError } from '../../api/http';
 import { CampaignMentions } from '../../features/comments/campaign-mentions';
 import { FeedLink } from '../../features/threads/feed-link';
 import { DiscussionFrame } from './discussion-frame';
+import { paths } from '../../lib/paths';
 
 export function CampaignRoute() {
   const { slug = '', tag = '' } = useParams();
@@ -27,7 +28,7 @@ export function CampaignRoute() {
               No campaign #{tag} is mentioned in “{d.title}”. The address may have been mistyped.
             </p>
             <p>
-              <Link to={`/discussions/${slug}`}>Back to the discussion</Link> ·{' '}
+              <Link to={paths.discussion(slug)}>Back to the discussion</Link> ·{' '}
               <Link to="/">See all discussions</Link>
             </p>
           </div>
@@ -44,7 +45,7 @@ export function CampaignRoute() {
       header={(d) => (
         <header className="discussion-header compact">
           <p className="eyebrow">
-            <Link to={`/discussions/${slug}`}>{d.title}</Link>
+            <Link to={paths.discussion(slug)}>{d.title}</Link>
           </p>
           <h1>Campaign #{label}</h1>
         </header>

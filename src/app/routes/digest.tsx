@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { DigestView } from '../../features/digest/digest-view';
 import { digestHeading } from '../../features/digest/digest-markdown';
 import { DiscussionFrame } from './discussion-frame';
+import { paths } from '../../lib/paths';
 
 export function DigestRoute() {
   const { slug = '' } = useParams();
@@ -12,7 +13,7 @@ export function DigestRoute() {
       header={(d) => (
         <header className="discussion-header compact digest-header">
           <p className="eyebrow no-print">
-            <Link to={`/discussions/${slug}`}>{d.title}</Link>
+            <Link to={paths.discussion(slug)}>{d.title}</Link>
           </p>
           <h1>{digestHeading(d)}</h1>
         </header>

@@ -4,13 +4,14 @@ import { useAnnounce } from '../../components/announcer';
 import { DiscussionForm } from '../../features/moderation/discussion-form';
 import { ModeratorsOnly } from '../../features/moderation/moderators-only';
 import { DiscussionFrame } from './discussion-frame';
+import { paths } from '../../lib/paths';
 
 export function DiscussionEditRoute() {
   const { slug = '' } = useParams();
   const update = useUpdateDiscussion(slug);
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const base = `/discussions/${slug}`;
+  const base = paths.discussion(slug);
   return (
     <DiscussionFrame
       slug={slug}

@@ -8,6 +8,7 @@ import { useSession } from '../../api/session';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { paths } from '../../lib/paths';
 
 interface DiscussionFrameProps {
   slug: string;
@@ -70,17 +71,16 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
     );
   }
 
-  const base = `/discussions/${slug}`;
   return (
     <>
       {header(data)}
       <nav className="tabs" aria-label="This discussion">
-        <Link to={base} aria-current={onComments ? 'page' : undefined}>
+        <Link to={paths.discussion(slug)} aria-current={onComments ? 'page' : undefined}>
           Comments
         </Link>
-        <NavLink to={`${base}/resources`}>Resources</NavLink>
+        <NavLink to={paths.resources(slug)}>Resources</NavLink>
         {(data.digestPublished || isModerator) && (
-          <NavLink to={`${base}/digest`}>Digest of extracts</NavLink>
+          <NavLink to={paths.digest(slug)}>Digest of extracts</NavLink>
         )}
       </nav>
       {typeof children === 'function' ? children(data) : children}

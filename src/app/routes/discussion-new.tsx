@@ -4,6 +4,7 @@ import { useAnnounce } from '../../components/announcer';
 import { useDocumentTitle } from '../../components/document-title';
 import { DiscussionForm } from '../../features/moderation/discussion-form';
 import { ModeratorsOnly } from '../../features/moderation/moderators-only';
+import { paths } from '../../lib/paths';
 
 export function DiscussionNewRoute() {
   useDocumentTitle('Create a discussion');
@@ -27,7 +28,7 @@ export function DiscussionNewRoute() {
             create.mutate(body, {
               onSuccess: (d) => {
                 announce(`Created the discussion “${d.title}”.`);
-                void navigate(`/discussions/${d.slug}`);
+                void navigate(paths.discussion(d.slug));
               },
             })
           }

@@ -4,6 +4,7 @@ import { ResourceActions } from '../../features/resources/resource-actions';
 import { ResourceBrowser } from '../../features/resources/resource-browser';
 import { SHARE_ID, ShareResource } from '../../features/resources/share-resource';
 import { DiscussionFrame } from './discussion-frame';
+import { paths } from '../../lib/paths';
 
 export function ResourcesRoute() {
   const { slug = '' } = useParams();
@@ -14,7 +15,7 @@ export function ResourcesRoute() {
       header={(d) => (
         <header className="discussion-header compact">
           <p className="eyebrow">
-            <Link to={`/discussions/${slug}`}>{d.title}</Link>
+            <Link to={paths.discussion(slug)}>{d.title}</Link>
           </p>
           <h1>Shared resources</h1>
           <p>

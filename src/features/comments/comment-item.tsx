@@ -4,6 +4,7 @@ import type { Comment, FLAG_HIDE_REASON as CONTRACT_HIDE_REASON } from '../../ap
 import { formatDateTime } from '../../lib/dates';
 import { RoleBadge } from '../../components/author-name';
 import { UserHtml } from '../../components/user-html';
+import { paths } from '../../lib/paths';
 
 /** Participants' flags hid it, not a moderator; restated so zod stays out of this bundle. */
 const FLAG_HIDE_REASON: typeof CONTRACT_HIDE_REASON =
@@ -20,7 +21,7 @@ interface CommentItemProps {
 
 export const commentDomId = (id: string) => `comment-${id}`;
 export const commentPath = (c: Pick<Comment, 'discussionSlug' | 'id'>) =>
-  `/discussions/${c.discussionSlug}/comments/${c.id}`;
+  paths.comment(c.discussionSlug, c.id);
 
 const STATUS_NOTE: Partial<Record<Comment['status'], string>> = {
   pending: 'Awaiting moderation — only you and the moderators see it.',

@@ -4,6 +4,7 @@ import { AuthorName } from '../../components/author-name';
 import { UserHtml } from '../../components/user-html';
 import { formatDay, formatPeriod } from '../../lib/dates';
 import { paragraphs, partnerNames, partnersLine } from './digest-markdown';
+import { paths } from '../../lib/paths';
 
 /** Puts the backend's safe HTML of a comment between curly quotes, inside its first and last paragraph. */
 function quoted(html: string): string {
@@ -81,10 +82,7 @@ export function DigestDocument({
           <ul className="inline-list digest-campaigns">
             {digest.campaigns.map((c) => (
               <li key={c.tag}>
-                <Link
-                  to={`/discussions/${d.slug}/campaigns/${encodeURIComponent(c.tag)}`}
-                  className="hashtag"
-                >
+                <Link to={paths.campaign(d.slug, c.tag)} className="hashtag">
                   #{c.label}
                 </Link>
               </li>

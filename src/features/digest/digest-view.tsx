@@ -9,6 +9,7 @@ import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { DigestDocument } from './digest-document';
 import { DigestEditor } from './digest-editor';
 import { DigestExport } from './digest-export';
+import { paths } from '../../lib/paths';
 
 /** The digest page's content: the document, its export, and for moderators the editor. */
 export function DigestView({ discussion }: { discussion: Discussion }) {
@@ -29,7 +30,7 @@ export function DigestView({ discussion }: { discussion: Discussion }) {
         <div className="page-message">
           <p>The digest of extracts of this discussion is not published yet.</p>
           <p>
-            <Link to={`/discussions/${discussion.slug}`}>Read the discussion</Link>
+            <Link to={paths.discussion(discussion.slug)}>Read the discussion</Link>
           </p>
         </div>
       );

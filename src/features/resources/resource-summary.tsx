@@ -4,6 +4,7 @@ import { resourceQueries } from '../../api/resources';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { ResourceItem } from './resource-item';
+import { paths } from '../../lib/paths';
 
 /** The discussion page's column of shared resources. */
 export function ResourceSummary({ slug }: { slug: string }) {
@@ -33,7 +34,7 @@ export function ResourceSummary({ slug }: { slug: string }) {
         </ul>
       )}
       <p>
-        <Link to={`/discussions/${slug}/resources`}>Browse and share resources</Link>
+        <Link to={paths.resources(slug)}>Browse and share resources</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import type { Campaign } from '../../api/contract';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { plural } from '../../lib/plural';
+import { paths } from '../../lib/paths';
 
 /** The seeded campaigns were mentioned in 2015, in comments the digest did not keep: say so. */
 function countOf(c: Campaign): string {
@@ -34,10 +35,7 @@ export function CampaignList({ slug }: { slug: string }) {
         <ul className="campaign-list">
           {data.campaigns.map((c) => (
             <li key={c.tag}>
-              <Link
-                to={`/discussions/${slug}/campaigns/${encodeURIComponent(c.tag)}`}
-                className="hashtag"
-              >
+              <Link to={paths.campaign(slug, c.tag)} className="hashtag">
                 #{c.label}
               </Link>{' '}
               <span className="count">{countOf(c)}</span>

@@ -6,6 +6,7 @@ import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatPeriod } from '../../lib/dates';
 import { plural } from '../../lib/plural';
 import { StatusBadge } from './status-badge';
+import { paths } from '../../lib/paths';
 
 export function DiscussionList() {
   const { data, isPending, isError, error, refetch } = useQuery(discussionQueries.list());
@@ -40,7 +41,7 @@ export function DiscussionList() {
       {data.discussions.map((d) => (
         <li key={d.slug} className="card discussion-card">
           <h2 className="card-title">
-            <Link to={`/discussions/${d.slug}`}>{d.title}</Link>
+            <Link to={paths.discussion(d.slug)}>{d.title}</Link>
           </h2>
           <p className="meta">
             <StatusBadge status={d.status} opensAt={d.opensAt} />
