@@ -4,7 +4,7 @@ import { ENTRY_STATUSES, type EntryStatus } from '../../api/contract';
 import type { Tx } from '../rules/core';
 import { hashtagKey } from '../../lib/hashtags';
 import { prepared } from './prepared';
-import type { CommentRow, DB, NewComment } from './schema';
+import type { CommentRow, CommentTagsTable, DB, NewComment } from './schema';
 
 /**
  * A comment's segment of the thread key: its time in fixed-width base 36, then a
@@ -22,14 +22,19 @@ export function threadSegment(createdAt: string): string {
 export const threadKey = (parentKey: string | null, createdAt: string) =>
   parentKey === null ? threadSegment(createdAt) : `${parentKey}/${threadSegment(createdAt)}`;
 
-/** Inserts a comment with its hashtags (for campaign pages). */
 const insertCommentRow = prepared((db, row: NewComment) => db.insertInto('comments').values(row));
+const insertTag = prepared((db, row: CommentTagsTable) =>
+  db.insertInto('comment_tags').values(row),
+);
 
+/** Inserts a comment with its hashtags (for campaign pages). */
 export async function insertComment(tx: Tx, row: NewComment): Promise<void> {
   await insertCommentRow(tx, row);
-  // A new comment has no tags to replace.
+  // A new comment has no tags to replace; one tag, the most common, is a statement kept compiled.
   const tags = tagRows(row.id, row.discussion_slug, JSON.parse(row.hashtags) as string[]);
-  if (tags.length > 0) await tx.insertInto('comment_tags').values(tags).execute();
+  const [only] = tags;
+  if (tags.length === 1 && only) await insertTag(tx, only);
+  else if (tags.length > 1) await tx.insertInto('comment_tags').values(tags).execute();
 }
 
 /** Many comments at once, with their hashtags: a statement per table. */
