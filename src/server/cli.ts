@@ -4,6 +4,7 @@
  * through src/server/launch.mjs, which builds the bundle first when it is missing.
  */
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { createModerator } from './commands/create-moderator';
 import { backup } from './commands/backup';
 import { sendDigestsCommand } from './commands/send-digests';
@@ -23,6 +24,12 @@ const USAGE = `Usage: agora [command]
   send-digests        mails the daily digests of notifications that are due (SMTP_URL); the server also does hourly`;
 
 async function serve(config: Config): Promise<void> {
+  // A server keeps little from one request to the next, and V8 otherwise lets its heap
+  // grow to several times that under load: favouring size keeps the garbage of a burst
+  // small for a little more time in collection. Set here, as a process starts to serve,
+  // since the flags that would size the heap from the command line (--max-semi-space-size)
+  // do nothing once V8 has started; this one takes effect at the next collections.
+  setFlagsFromString('--optimize-for-size');
   const log = jsonLog();
   // The bundle sits in dist-server/, beside the client's dist/.
   const clientDir = fileURLToPath(new URL('../dist/', import.meta.url));

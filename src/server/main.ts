@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../api/contract';
@@ -128,14 +128,23 @@ function serverApp(engine: Engine, backend: Backend, clientDir: string, log: Log
       return c.json({ status: 'unavailable' }, 503);
     }
   });
-  const tooLarge = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      c.json<ErrorBody>(
-        { error: { code: 'payload_too_large', message: 'The request is too large.' } },
-        413,
-      ),
-  });
+  const refuse = (c: Context) =>
+    c.json<ErrorBody>(
+      { error: { code: 'payload_too_large', message: 'The request is too large.' } },
+      413,
+    );
+  const counted = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: refuse });
+  // As bodyLimit decides, without asking for the body: that makes the whole web Request
+  // (its headers, signal and stream) where the app reads the body straight from the socket.
+  const tooLarge: MiddlewareHandler = (c, next) => {
+    const { method } = c.req;
+    if (method === 'GET' || method === 'HEAD' || method === 'TRACE') return next();
+    const length = c.req.header('Content-Length');
+    if (length === undefined || c.req.header('Transfer-Encoding') !== undefined) {
+      return counted(c, next);
+    }
+    return parseInt(length, 10) > MAX_BODY_BYTES ? Promise.resolve(refuse(c)) : next();
+  };
   // The socket travels in c.env, for the client's address.
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', tooLarge, (c) => api.fetch(c.req.raw, c.env));

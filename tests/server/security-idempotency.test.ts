@@ -125,4 +125,33 @@ describe('idempotency keys over a day', () => {
       .execute();
     expect(kept).toEqual([{ key: 'daily', created_at: new Date(now).toISOString() }]);
   });
+
+  it('forgets every key past its day at the next kept answer, whoever writes it', async () => {
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const memory = await createMemoryBackend({ clock: () => new Date(now) });
+    const app = createApp(memory.backend);
+    const send = (path: string, body: unknown, cookie = '', key?: string) =>
+      app.request(`/api${path}`, {
+        method: 'POST',
+        headers: {
+          Origin: 'http://localhost:3000',
+          'Content-Type': 'application/json',
+          ...(key ? { 'Idempotency-Key': key } : {}),
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const cookieOf = async (person: unknown) =>
+      (await send('/session', person)).headers.get('set-cookie')?.split(';')[0] ?? '';
+    const amina = await cookieOf(PARTICIPANT);
+    const moderator = await cookieOf(MODERATOR);
+    const comment = { body: 'Kept for a day.', parentId: null };
+    expect((await send(`/discussions/${SLUG}/comments`, comment, amina, 'hers')).status).toBe(201);
+    now += IDEMPOTENCY_MS + 1000;
+    expect((await send(`/discussions/${SLUG}/comments`, comment, moderator, 'his')).status).toBe(
+      201,
+    );
+    const kept = await memory.engine().db.selectFrom('idempotency').select('key').execute();
+    expect(kept).toEqual([{ key: 'his' }]);
+  });
 });

@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_BODY_BYTES, SESSION_COOKIE, type ErrorBody } from '../../api/contract';
 import { retryTransient } from '../engines/engine';
 import { closeDueDiscussions, nextScheduledClosing } from '../store/discussions';
+import { findKeptAnswer, keepAnswer } from '../store/idempotency';
 import { type Ctx, RuleError, type Tx } from '../rules/core';
 import { raiseDiscussion, writeRaised } from '../rules/live';
 import { MAX_TOKEN_LENGTH, hashToken, userForToken } from '../rules/session';
@@ -243,14 +244,7 @@ export function endpoint(
         }
         const since = new Date(now.getTime() - IDEMPOTENCY_MS).toISOString();
         if (key && viewer) {
-          const seen = await tx
-            .selectFrom('idempotency')
-            .select(['status', 'body', 'request_hash'])
-            .where('user_id', '=', viewer.id)
-            .where('key', '=', key)
-            .where('created_at', '>=', since)
-            .where('request_hash', 'is not', null)
-            .executeTakeFirst();
+          const seen = await findKeptAnswer(tx, viewer.id, key, since);
           if (seen && seen.request_hash !== bound) {
             throw new RuleError(422, 'idempotency_mismatch', IDEMPOTENCY_MISMATCH);
           }
@@ -271,22 +265,15 @@ export function endpoint(
         // An answer that sets or clears the session cookie is never kept: replaying
         // it could not give the cookie again.
         if (key && viewer && status < 300 && reply.session === undefined) {
-          await tx
-            .deleteFrom('idempotency')
-            .where('user_id', '=', viewer.id)
-            .where((eb) => eb.or([eb('created_at', '<', since), eb('request_hash', 'is', null)]))
-            .execute();
-          await tx
-            .insertInto('idempotency')
-            .values({
-              user_id: viewer.id,
-              key,
-              status,
-              body: JSON.stringify(reply.body ?? null),
-              created_at: now.toISOString(),
-              request_hash: bound,
-            })
-            .execute();
+          const answer = {
+            user_id: viewer.id,
+            key,
+            status,
+            body: JSON.stringify(reply.body ?? null),
+            created_at: now.toISOString(),
+            request_hash: bound,
+          };
+          await keepAnswer(tx, answer, since);
         }
         if (cacheKey !== null) until = await nextScheduledClosing(tx, now);
         // Last, so that the order lock is held only for the commit.

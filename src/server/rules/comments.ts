@@ -22,7 +22,7 @@ import { findDiscussion, requireOpen } from './discussions';
 import { raiseEntry } from './live';
 import { notifyPublished } from './notifications';
 import { limit } from './rate-limits';
-import { projectComment } from './project';
+import { projectComment, projectNewComment } from './project';
 import { checkNewAccountLimits } from './trust';
 
 /** Replies nest to this depth; a reply to a comment at it joins that comment's thread. */
@@ -94,7 +94,7 @@ export async function createComment(ctx: Ctx, slug: string, input: unknown): Pro
     await notifyPublished(ctx, { kind: 'comment', row });
   }
   raiseEntry(ctx, 'comment', row, 'posted');
-  return projectComment(ctx, row);
+  return projectNewComment(ctx, row);
 }
 
 const decided = (doing: string) =>

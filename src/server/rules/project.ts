@@ -172,8 +172,26 @@ const reasonFor = (ctx: Ctx, e: CommentRow | ResourceRow) =>
     ? e.moderation_reason
     : null;
 
+/**
+ * The facts of an entry the viewer has just written in this transaction, in a
+ * discussion found open: no one can have flagged or revised it yet, and its author
+ * is the viewer, as read for this request. Nothing to ask the database.
+ */
+function newEntryFacts(ctx: Ctx, slug: string): PageFacts {
+  return {
+    openSlugs: new Set([slug]),
+    flagCounts: new Map(),
+    flaggedByViewer: new Set(),
+    revisions: new Map(),
+    moderators: new Set(ctx.viewer?.role === 'moderator' ? [ctx.viewer.id] : []),
+  };
+}
+
 export async function projectComments(ctx: Ctx, rows: CommentRow[]): Promise<Comment[]> {
-  const facts = await pageFacts(ctx, 'comment', rows);
+  return commentsWith(ctx, rows, await pageFacts(ctx, 'comment', rows));
+}
+
+function commentsWith(ctx: Ctx, rows: CommentRow[], facts: PageFacts): Comment[] {
   return rows.map((c) => {
     // Readers of a hidden entry see only the moderator's reason, never its text.
     const concealed = c.status === 'hidden' && !isModerator(ctx);
@@ -237,6 +255,11 @@ export async function projectResources(ctx: Ctx, rows: ResourceRow[]): Promise<R
 
 export async function projectComment(ctx: Ctx, row: CommentRow): Promise<Comment> {
   return (await projectComments(ctx, [row]))[0] as Comment;
+}
+
+/** A comment the viewer has just posted in an open discussion (see newEntryFacts). */
+export function projectNewComment(ctx: Ctx, row: CommentRow): Comment {
+  return commentsWith(ctx, [row], newEntryFacts(ctx, row.discussion_slug))[0] as Comment;
 }
 
 export async function projectResource(ctx: Ctx, row: ResourceRow): Promise<Resource> {

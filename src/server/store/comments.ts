@@ -3,7 +3,8 @@ import type { ExpressionBuilder } from 'kysely';
 import { ENTRY_STATUSES, type EntryStatus } from '../../api/contract';
 import type { Tx } from '../rules/core';
 import { hashtagKey } from '../../lib/hashtags';
-import type { CommentRow, DB, NewComment } from './schema';
+import { prepared } from './prepared';
+import type { CommentRow, CommentTagsTable, DB, NewComment } from './schema';
 
 /**
  * A comment's segment of the thread key: its time in fixed-width base 36, then a
@@ -21,10 +22,19 @@ export function threadSegment(createdAt: string): string {
 export const threadKey = (parentKey: string | null, createdAt: string) =>
   parentKey === null ? threadSegment(createdAt) : `${parentKey}/${threadSegment(createdAt)}`;
 
+const insertCommentRow = prepared((db, row: NewComment) => db.insertInto('comments').values(row));
+const insertTag = prepared((db, row: CommentTagsTable) =>
+  db.insertInto('comment_tags').values(row),
+);
+
 /** Inserts a comment with its hashtags (for campaign pages). */
 export async function insertComment(tx: Tx, row: NewComment): Promise<void> {
-  await tx.insertInto('comments').values(row).execute();
-  await replaceTags(tx, row.id, row.discussion_slug, JSON.parse(row.hashtags) as string[]);
+  await insertCommentRow(tx, row);
+  // A new comment has no tags to replace; one tag, the most common, is a statement kept compiled.
+  const tags = tagRows(row.id, row.discussion_slug, JSON.parse(row.hashtags) as string[]);
+  const [only] = tags;
+  if (tags.length === 1 && only) await insertTag(tx, only);
+  else if (tags.length > 1) await tx.insertInto('comment_tags').values(tags).execute();
 }
 
 /** Many comments at once, with their hashtags: a statement per table. */
@@ -65,6 +75,17 @@ export function findCommentRow(tx: Tx, id: string): Promise<CommentRow | undefin
   return tx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const latestKeyFrom = prepared((db, p: { slug: string; from: string; to: string }) =>
+  db
+    .selectFrom('comments')
+    .select('thread_key')
+    .where('discussion_slug', '=', p.slug)
+    .where('thread_key', '>=', p.from)
+    .where('thread_key', '<', p.to)
+    .orderBy('thread_key', 'desc')
+    .limit(1),
+);
+
 /**
  * The key a new comment takes under `parentKey`: as `threadKey`, except that a
  * sibling of the same millisecond keeps insertion order (its tail starts one
@@ -78,15 +99,7 @@ export async function nextThreadKey(
 ): Promise<string> {
   const key = threadKey(parentKey, createdAt);
   const prefix = key.slice(0, key.length - 4);
-  const latest = await tx
-    .selectFrom('comments')
-    .select('thread_key')
-    .where('discussion_slug', '=', slug)
-    .where('thread_key', '>=', prefix)
-    .where('thread_key', '<', `${prefix}~`)
-    .orderBy('thread_key', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = (await latestKeyFrom(tx, { slug, from: prefix, to: `${prefix}~` })).rows[0];
   if (!latest) return key;
   const order = parseInt(latest.thread_key.slice(prefix.length, prefix.length + 2), 36) + 1;
   if (order >= 36 * 36) return key;

@@ -2,9 +2,14 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DiscussionsTable, DiscussionRow } from './schema';
 import type { Tx } from '../rules/core';
+import { prepared } from './prepared';
 
-export function findDiscussionRow(tx: Tx, slug: string): Promise<DiscussionRow | undefined> {
-  return tx.selectFrom('discussions').selectAll().where('slug', '=', slug).executeTakeFirst();
+const discussionBySlug = prepared((db, p: { slug: string }) =>
+  db.selectFrom('discussions').selectAll().where('slug', '=', p.slug),
+);
+
+export async function findDiscussionRow(tx: Tx, slug: string): Promise<DiscussionRow | undefined> {
+  return (await discussionBySlug(tx, { slug })).rows[0];
 }
 
 export function listDiscussionRows(tx: Tx): Promise<DiscussionRow[]> {
@@ -23,17 +28,19 @@ export async function updateDiscussionRow(
   await tx.updateTable('discussions').set(changes).where('slug', '=', slug).execute();
 }
 
-/** Closes every open discussion whose scheduled closing time has passed. */
-/** Closes the discussions whose scheduled closing has come; returns their slugs. */
-export async function closeDueDiscussions(tx: Tx, now: Date): Promise<string[]> {
-  const at = now.toISOString();
-  const due = await tx
+const dueClosings = prepared((db, p: { at: string }) =>
+  db
     .selectFrom('discussions')
     .select('slug')
     .where('status', '=', 'open')
     .where('closes_at', 'is not', null)
-    .where('closes_at', '<=', at)
-    .execute();
+    .where('closes_at', '<=', p.at),
+);
+
+/** Closes the discussions whose scheduled closing has come; returns their slugs. */
+export async function closeDueDiscussions(tx: Tx, now: Date): Promise<string[]> {
+  const at = now.toISOString();
+  const due = (await dueClosings(tx, { at })).rows;
   if (due.length === 0) return [];
   await tx
     .updateTable('discussions')
@@ -62,12 +69,15 @@ export async function slugsLike(tx: Tx, base: string): Promise<Set<string>> {
 }
 
 /** When the next scheduled closing falls (ms since the epoch), or Infinity when none is due. */
-export async function nextScheduledClosing(tx: Tx, now: Date): Promise<number> {
-  const row = await tx
+const nextClosing = prepared((db, p: { after: string }) =>
+  db
     .selectFrom('discussions')
     .select((eb) => eb.fn.min('closes_at').as('next'))
     .where('status', '=', 'open')
-    .where('closes_at', '>', now.toISOString())
-    .executeTakeFirst();
+    .where('closes_at', '>', p.after),
+);
+
+export async function nextScheduledClosing(tx: Tx, now: Date): Promise<number> {
+  const row = (await nextClosing(tx, { after: now.toISOString() })).rows[0];
   return row?.next ? Date.parse(row.next) : Infinity;
 }

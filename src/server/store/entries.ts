@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { EntryKind, EntryStatus } from '../../api/contract';
 import type { Tx } from '../rules/core';
+import { prepared } from './prepared';
 
 const table = (kind: EntryKind) => (kind === 'comment' ? 'comments' : 'resources');
 const counter = (kind: EntryKind) =>
@@ -48,13 +49,19 @@ export async function bumpPublished(
   slug: string,
   delta: number,
 ): Promise<void> {
-  const column = counter(kind);
-  await tx
-    .updateTable('discussions')
-    .set((eb) => ({ [column]: eb(column, '+', delta) }))
-    .where('slug', '=', slug)
-    .execute();
+  await bumps[kind](tx, { slug, delta });
 }
+
+const bumpOf = (kind: EntryKind) =>
+  prepared((db, p: { slug: string; delta: number }) => {
+    const column = counter(kind);
+    return db
+      .updateTable('discussions')
+      .set((eb) => ({ [column]: eb(column, '+', p.delta) }))
+      .where('slug', '=', p.slug);
+  });
+
+const bumps = { comment: bumpOf('comment'), resource: bumpOf('resource') };
 
 /** Whether the person has a published comment or resource in the discussion. */
 export async function hasPublishedEntry(tx: Tx, slug: string, authorId: string): Promise<boolean> {

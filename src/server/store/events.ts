@@ -1,9 +1,18 @@
 /** The events table: what live streams tell of, in commit order, kept for a day. */
 import type { Tx } from '../rules/core';
+import { prepared } from './prepared';
 import type { EventRow, NewEvent } from './schema';
 
+const insertEvent = prepared((db, row: NewEvent) => db.insertInto('events').values(row));
+const deleteBefore = prepared((db, p: { at: string }) =>
+  db.deleteFrom('events').where('at', '<', p.at),
+);
+
 export async function insertEvents(tx: Tx, rows: NewEvent[]): Promise<void> {
-  await tx.insertInto('events').values(rows).execute();
+  // Most writes raise one event: that statement is kept compiled.
+  const [only] = rows;
+  if (rows.length === 1 && only) await insertEvent(tx, only);
+  else await tx.insertInto('events').values(rows).execute();
 }
 
 /** Events after `after`, oldest first, at most `limit`. */
@@ -29,5 +38,5 @@ export async function findEventBounds(
 }
 
 export async function deleteEventsBefore(tx: Tx, at: string): Promise<void> {
-  await tx.deleteFrom('events').where('at', '<', at).execute();
+  await deleteBefore(tx, { at });
 }

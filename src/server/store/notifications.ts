@@ -1,7 +1,16 @@
 /** Data access for notifications, follows and each person's email choice. */
 import type { EmailChoice } from '../../api/contract';
 import type { Tx } from '../rules/core';
+import { prepared } from './prepared';
 import type { FollowsTable, NotificationRow } from './schema';
+
+const followsOfDiscussion = prepared((db, p: { slug: string }) =>
+  db
+    .selectFrom('follows')
+    .select(['user_id', 'target_kind', 'target_id', 'following'])
+    .where('target_kind', '=', 'discussion')
+    .where('target_id', '=', p.slug),
+);
 
 export async function insertNotifications(tx: Tx, rows: NotificationRow[]): Promise<void> {
   if (rows.length > 0) await tx.insertInto('notifications').values(rows).execute();
@@ -93,11 +102,13 @@ export async function unclaim(tx: Tx, ids: string[]): Promise<void> {
 }
 
 /** Explicit follows and unfollows of a discussion or of any of the given comments. */
-export function findFollowsOf(
+export async function findFollowsOf(
   tx: Tx,
   slug: string,
   commentIds: string[],
 ): Promise<Pick<FollowsTable, 'user_id' | 'target_kind' | 'target_id' | 'following'>[]> {
+  // A top-level entry, the most common: one fixed statement, kept compiled.
+  if (commentIds.length === 0) return (await followsOfDiscussion(tx, { slug })).rows;
   return tx
     .selectFrom('follows')
     .select(['user_id', 'target_kind', 'target_id', 'following'])

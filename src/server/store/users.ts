@@ -1,6 +1,7 @@
 /** Data access for accounts and their sessions. */
 import type { Insertable } from 'kysely';
 import type { Tx } from '../rules/core';
+import { prepared } from './prepared';
 import type { UserRow, UsersTable } from './schema';
 
 export function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
@@ -15,6 +16,15 @@ export async function insertUser(tx: Tx, row: Insertable<UsersTable>): Promise<v
   await tx.insertInto('users').values(row).execute();
 }
 
+const userBySession = prepared((db, p: { tokenHash: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at'])
+    .where('sessions.token_hash', '=', p.tokenHash),
+);
+
 export interface SessionUser {
   user: UserRow;
   createdAt: string;
@@ -25,13 +35,7 @@ export async function findUserBySession(
   tx: Tx,
   tokenHash: string,
 ): Promise<SessionUser | undefined> {
-  const row = await tx
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = (await userBySession(tx, { tokenHash })).rows[0];
   if (!row) return undefined;
   const { session_created_at: createdAt, last_seen_at: lastSeenAt, ...user } = row;
   return { user, createdAt, lastSeenAt: lastSeenAt ?? createdAt };
