@@ -131,6 +131,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
+          setupFiles: ['./tests/server/setup.ts'],
+          // As for the app's tests: the server's modules load once per worker, not again for
+          // each file. What a test starts, it stops (tests/server/setup.ts).
+          isolate: false,
           // An upper bound, as for the app's tests: a loaded machine makes a fresh database
           // and its hashes take seconds.
           testTimeout: 20_000,

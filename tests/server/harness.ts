@@ -7,7 +7,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { openSqliteFile } from '../../src/server/engines/sqlite-file';
 import type { Kysely } from 'kysely';
@@ -26,9 +25,11 @@ export const PARTICIPANT = { email: 'amina@example.org', password: 'demo-partici
 export const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
 
 const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
+
+/** Stops the servers and removes the folders and databases of the test that ends (tests/server/setup.ts). */
+export async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'agora-server-'));
