@@ -112,7 +112,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
         extends: true,
         test: {
           name: 'app',
-          environment: 'jsdom',
+          // jsdom, with a repair for a dependency's slowness (tests/jsdom-environment.ts).
+          environment: './tests/jsdom-environment.ts',
           setupFiles: ['./tests/setup.ts'],
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'tests/server/**'],
