@@ -4,14 +4,13 @@
  * put back row by row to the fixture after a test that may have changed it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { readConfig } from '../../src/server/config';
 import { type RunningServer, startServer } from '../../src/server/main';
 import { LEFT_BEHIND, TABLES } from '../../src/server/store/transfer';
 import type { Dump, HostileTarget } from '../hostile/suite';
-import { INDEX_HTML, memoryLog, TEST_PASSWORDS } from './harness';
+import { INDEX_HTML, memoryLog, TEST_PASSWORDS, TEST_TMP } from './harness';
 import { createPostgresDatabase } from './postgres';
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -49,8 +48,8 @@ async function putBack(db: Loose, kept: Rows): Promise<void> {
 
 export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<HostileTarget> {
   const postgres = engine === 'postgres' ? await createPostgresDatabase() : null;
-  const dataDir = mkdtempSync(join(tmpdir(), 'agora-hostile-'));
-  const clientDir = mkdtempSync(join(tmpdir(), 'agora-hostile-client-'));
+  const dataDir = mkdtempSync(join(TEST_TMP, 'agora-hostile-'));
+  const clientDir = mkdtempSync(join(TEST_TMP, 'agora-hostile-client-'));
   writeFileSync(join(clientDir, 'index.html'), INDEX_HTML);
   const config = readConfig({
     DATA_DIR: dataDir,
