@@ -131,7 +131,8 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
         extends: true,
         test: {
           name: 'app',
-          environment: 'jsdom',
+          // jsdom, with a repair for a dependency's slowness (tests/jsdom-environment.ts).
+          environment: './tests/jsdom-environment.ts',
           setupFiles: ['./tests/setup.ts'],
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'tests/server/**'],
@@ -150,6 +151,10 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
+          setupFiles: ['./tests/server/setup.ts'],
+          // As for the app's tests: the server's modules load once per worker, not again for
+          // each file. What a test starts, it stops (tests/server/setup.ts).
+          isolate: false,
           // An upper bound, as for the app's tests: a loaded machine makes a fresh database
           // and its hashes take seconds.
           testTimeout: 20_000,

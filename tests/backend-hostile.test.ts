@@ -4,7 +4,8 @@
  */
 import { memory } from '../mocks/node';
 import { hostileSuite } from './hostile/suite';
-import { ORIGIN, dumpTables } from './support';
+import { LEFT_BEHIND } from '../src/server/store/transfer';
+import { ORIGIN, dumpTables, testDb } from './support';
 
 let kept: Uint8Array = new Uint8Array();
 
@@ -15,8 +16,16 @@ hostileSuite(
     keep: () => {
       kept = memory.engine().snapshot();
     },
+    // The app's setup (tests/setup.ts) swaps in the seeded database after every test.
     restore: () => memory.load(kept),
-    dump: dumpTables,
+    dump: async () => ({
+      rows: await dumpTables(),
+      counters: JSON.stringify(
+        await Promise.all(
+          LEFT_BEHIND.map((table) => testDb().selectFrom(table).selectAll().execute()),
+        ),
+      ),
+    }),
   }),
   { demo: true },
 );

@@ -104,7 +104,8 @@ describe('the discussion page', () => {
     expect(
       screen.getByRole('link', { name: 'Read the full original thread of comments and resources' }),
     ).toHaveAttribute('href', 'http://wikigender.org/index.php/Online_Discussions');
-    expect(document.title).toBe(`${TITLE} · Agora`);
+    // The page names the tab once its own view has rendered, after the layout's name.
+    await waitFor(() => expect(document.title).toBe(`${TITLE} · Agora`));
   });
 
   it('shows every original comment word for word with its author and organisation', async () => {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteFile } from '../../src/server/engines/sqlite-file';
@@ -39,6 +40,36 @@ async function commentIds(file: string): Promise<Set<string>> {
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * A POST whose body waits until `sendBody`: with `Expect: 100-continue`, Node's server
+ * answers 100 once it has read the headers and handed the request to the app, so
+ * `headersRead` says the request is under way there, whatever the machine's load.
+ */
+function requestInTwoParts(url: string, json: unknown) {
+  const body = JSON.stringify(json);
+  const request = httpRequest(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'Sec-Fetch-Site': 'same-origin',
+      Expect: '100-continue',
+    },
+  });
+  const headersRead = new Promise<void>((resolve) => request.once('continue', resolve));
+  const answer = new Promise<{ status: number | undefined; text: string }>((resolve, reject) => {
+    request.once('error', reject);
+    request.once('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, text }));
+    });
+  });
+  request.flushHeaders();
+  return { headersRead, answer, sendBody: () => request.end(body) };
 }
 
 // Each test starts processes and hashes passwords at the server's cost: seconds, more on a busy machine.
@@ -104,16 +135,16 @@ describe('the built server as a process', { timeout: 60_000 }, () => {
       const child = serve(tempDir());
       const { url } = await child.ready;
       // Sign-in with an unknown email still hashes (slowly, on purpose): a request to be under way.
-      const slow = fetch(`${url}/api/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
-        body: JSON.stringify({ email: 'nobody@example.org', password: 'not a password' }),
+      const signIn = requestInTwoParts(`${url}/api/session`, {
+        email: 'nobody@example.org',
+        password: 'not a password',
       });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await signIn.headersRead;
       child.process.kill(signal);
-      const answer = await slow;
+      signIn.sendBody();
+      const answer = await signIn.answer;
       expect(answer.status).toBe(401);
-      expect(await answer.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'unauthenticated' } });
       expect(await child.exited).toEqual({ code: 0, signal: null });
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
       expect(child.stdout.some((line) => line.includes('"Agora stops"'))).toBe(true);

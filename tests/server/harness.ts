@@ -4,10 +4,9 @@
  * in-process on port 0, a client that keeps its session cookie, and a dump of
  * every table to compare databases record by record.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { openSqliteFile } from '../../src/server/engines/sqlite-file';
 import type { Kysely } from 'kysely';
@@ -26,12 +25,23 @@ export const PARTICIPANT = { email: 'amina@example.org', password: 'demo-partici
 export const MODERATOR = { email: 'moderator@example.org', password: 'demo-moderator' };
 
 const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
+
+/** Stops the servers and removes the folders and databases of the test that ends (tests/server/setup.ts). */
+export async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}
+
+/**
+ * Where the tests' data folders go: memory (tmpfs) where the system has it. Each fresh
+ * SQLite file syncs its migrations and seed to disk (`synchronous = FULL`), which on a
+ * disk other work is writing to took most of a server test's time; a kill of the server
+ * (tests/server/crash.test.ts) loses nothing the kernel holds either way.
+ */
+export const TEST_TMP =
+  process.env.AGORA_TEST_TMPDIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
 
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agora-server-'));
+  const dir = mkdtempSync(join(TEST_TMP, 'agora-server-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -1,17 +1,16 @@
 /**
  * The Node server as a target of the hostile-input cases (tests/hostile/suite.ts):
  * started over a socket on a fresh SQLite file or PostgreSQL database, its database
- * put back row by row to the fixture between tests.
+ * put back row by row to the fixture after a test that may have changed it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { readConfig } from '../../src/server/config';
 import { type RunningServer, startServer } from '../../src/server/main';
 import { LEFT_BEHIND, TABLES } from '../../src/server/store/transfer';
-import type { HostileTarget } from '../hostile/suite';
-import { INDEX_HTML, memoryLog, TEST_PASSWORDS } from './harness';
+import type { Dump, HostileTarget } from '../hostile/suite';
+import { INDEX_HTML, memoryLog, TEST_PASSWORDS, TEST_TMP } from './harness';
 import { createPostgresDatabase } from './postgres';
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -49,8 +48,8 @@ async function putBack(db: Loose, kept: Rows): Promise<void> {
 
 export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<HostileTarget> {
   const postgres = engine === 'postgres' ? await createPostgresDatabase() : null;
-  const dataDir = mkdtempSync(join(tmpdir(), 'agora-hostile-'));
-  const clientDir = mkdtempSync(join(tmpdir(), 'agora-hostile-client-'));
+  const dataDir = mkdtempSync(join(TEST_TMP, 'agora-hostile-'));
+  const clientDir = mkdtempSync(join(TEST_TMP, 'agora-hostile-client-'));
   writeFileSync(join(clientDir, 'index.html'), INDEX_HTML);
   const config = readConfig({
     DATA_DIR: dataDir,
@@ -68,6 +67,7 @@ export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<Hosti
     passwords: TEST_PASSWORDS,
   });
   const db = server.engine.db as unknown as Loose;
+  const dump = await dumpStatement(db, engine);
   let kept: Rows = {};
   return {
     origin: server.url,
@@ -76,11 +76,16 @@ export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<Hosti
     keep: async () => {
       kept = await rowsOf(db);
     },
-    restore: async () => {
+    restore: async (changed) => {
+      if (!changed) return;
       await putBack(db, kept);
       server.forget();
     },
-    dump: async () => sortedRows(await rowsOf(db)),
+    dump: async () => {
+      const text = (await dump.execute(db)).rows[0]?.dump ?? '{}';
+      const { rows, counters } = JSON.parse(text) as { rows: Dump['rows']; counters: unknown };
+      return { rows, counters: JSON.stringify(counters) };
+    },
     close: async () => {
       await server.close();
       await postgres?.drop();
@@ -90,15 +95,40 @@ export async function serverTarget(engine: 'sqlite' | 'postgres'): Promise<Hosti
   };
 }
 
-/** As the in-page target's dump: rows compared as sets, whatever order they come in. */
-function sortedRows(rows: Rows): Record<string, unknown[]> {
-  return Object.fromEntries(
-    Object.entries(rows).map(([table, list]) => [
-      table,
-      list
-        .map((row) => JSON.stringify(row))
-        .sort()
-        .map((text) => JSON.parse(text) as unknown),
-    ]),
-  );
+const COUNTERS = {
+  rate_limits: ['bucket', 'subject', 'window_start'],
+  events: ['id'],
+} satisfies Record<(typeof LEFT_BEHIND)[number], string[]>;
+
+/**
+ * One statement that reads every table, each in key order, as JSON text: the cases
+ * read the database after each request, and on PostgreSQL a statement a table was
+ * a round trip a table.
+ */
+async function dumpStatement(db: Loose, engine: 'sqlite' | 'postgres') {
+  const ref = (name: string) => `"${name}"`;
+  const order = (keys: readonly string[]) => keys.map(ref).join(', ');
+  let table: (name: string, keys: readonly string[]) => string;
+  if (engine === 'postgres') {
+    table = (name, keys) =>
+      `(select coalesce(json_agg(t order by ${order(keys)}), '[]') from ${ref(name)} t)`;
+  } else {
+    // SQLite has no row-to-JSON: each table's row is built from its columns.
+    const rowOf = new Map<string, string>();
+    for (const name of [...TABLES.map(([t]) => t), ...LEFT_BEHIND]) {
+      const { rows } = await sql<{
+        name: string;
+      }>`select name from pragma_table_info(${name})`.execute(db);
+      rowOf.set(name, `json_object(${rows.map((c) => `'${c.name}', ${ref(c.name)}`).join(', ')})`);
+    }
+    table = (name, keys) =>
+      `json((select json_group_array(${rowOf.get(name) ?? ''} order by ${order(keys)}) from ${ref(name)}))`;
+  }
+  const object = engine === 'postgres' ? 'json_build_object' : 'json_object';
+  const all = (tables: (readonly [string, readonly string[]])[]) =>
+    `${object}(${tables.map(([name, keys]) => `'${name}', ${table(name, keys)}`).join(', ')})`;
+  const rows = all([...TABLES]);
+  const counters = all(Object.entries(COUNTERS));
+  const text = `select ${object}('rows', ${rows}, 'counters', ${counters})${engine === 'postgres' ? '::text' : ''} as dump`;
+  return sql<{ dump: string }>`${sql.raw(text)}`;
 }
