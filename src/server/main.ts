@@ -5,7 +5,8 @@
  * `startServer` is what `agora serve` runs and what the server tests start in-process.
  */
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   passwords?: PasswordHasher;
   /** The time: the system's, but where a test needs to know where it falls. */
   clock?: () => Date;
+  /** How long requests under way may take to finish once the server is asked to stop. */
+  graceMs?: number;
 }
 
 export interface RunningServer {
@@ -50,7 +53,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** How long requests under way may take to finish once the server is asked to stop. */
 const GRACE_MS = 10_000;
 
 /** How often the server looks for daily digests that are due. */
@@ -166,20 +168,44 @@ function listen(server: ServerType): Promise<AddressInfo> {
   });
 }
 
-function stop(server: ServerType): Promise<void> {
-  if (!('closeIdleConnections' in server)) {
-    return new Promise((resolve) => server.close(() => resolve()));
-  }
+/**
+ * Which of the server's connections are between requests, to close when it stops. Node's
+ * own `closeIdleConnections` passes over a connection that has not sent a request yet,
+ * such as the spare one a browser or fetch opens ahead of need: the stop waited for the
+ * client to give it up (3 s for Node's fetch) or for the grace to end.
+ */
+function trackIdle(server: ServerType): () => void {
+  const busy = new Map<Socket, number>();
+  server.on('connection', (socket: Socket) => {
+    busy.set(socket, 0);
+    socket.once('close', () => busy.delete(socket));
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const { socket } = request;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+
+    response.once('close', () => {
+      if (busy.has(socket)) busy.set(socket, (busy.get(socket) ?? 1) - 1);
+    });
+  });
+  return () => {
+    for (const [socket, requests] of busy) if (requests === 0) socket.destroy();
+  };
+}
+
+function stop(server: ServerType, closeIdle: () => void, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
     // Keep-alive connections fall idle once their request is answered; close each then.
-    const idle = setInterval(() => server.closeIdleConnections(), 50);
-    const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+    const idle = setInterval(closeIdle, 50);
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, graceMs);
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
       resolve();
     });
-    server.closeIdleConnections();
+    closeIdle();
   });
 }
 
@@ -189,6 +215,7 @@ export async function startServer({
   log = jsonLog(),
   passwords = serverPasswords(),
   clock = () => new Date(),
+  graceMs = GRACE_MS,
 }: ServerOptions): Promise<RunningServer> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     log.info('The client is not built: pages answer 503 until `npm run build`.', { clientDir });
@@ -201,6 +228,7 @@ export async function startServer({
     peers = backend.peers;
     const app = serverApp(engine, backend, clientDir, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    const closeIdle = trackIdle(server);
     const address = await listen(server).catch((error: unknown) => {
       server.close();
       throw error;
@@ -228,7 +256,7 @@ export async function startServer({
         (closing ??= (async () => {
           clearInterval(timer);
           // Streams never end by themselves: end them, or the server would wait out its grace.
-          const stopping = stop(server);
+          const stopping = stop(server, closeIdle, graceMs);
           backend.live?.close();
           await stopping;
           await peers?.close();

@@ -115,6 +115,8 @@ export interface StartOptions {
   passwords?: PasswordHasher;
   /** More settings, as environment variables. */
   env?: Record<string, string>;
+  /** How long the server's stop lets requests under way finish. */
+  graceMs?: number;
 }
 
 export async function startOn(
@@ -125,12 +127,19 @@ export async function startOn(
     engine = 'sqlite',
     passwords = TEST_PASSWORDS,
     env = {},
+    graceMs,
   }: StartOptions = {},
 ) {
   await onEngine(dataDir, engine);
   const logs = memoryLog();
   const config = configFor(dataDir, { AGORA_DEMO: demo ? '1' : '0', ...env });
-  const server = await startServer({ config, clientDir, log: logs.log, passwords });
+  const server = await startServer({
+    config,
+    clientDir,
+    log: logs.log,
+    passwords,
+    ...(graceMs === undefined ? {} : { graceMs }),
+  });
   cleanups.push(() => server.close());
   return { server, logs, config, visitor: () => visitor(server.url) };
 }

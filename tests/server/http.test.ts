@@ -1,8 +1,10 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, PARTICIPANT, SLUG, INDEX_HTML, startOn as startOnFile, tempDir } from './harness';
 
 describe.each(ENGINES)('the Node server over a socket, on %s', { timeout: 30_000 }, (engine) => {
-  const startOn = (dataDir: string, options: { demo?: boolean } = {}) =>
+  const startOn = (dataDir: string, options: { demo?: boolean; graceMs?: number } = {}) =>
     startOnFile(dataDir, { ...options, engine });
 
   it('answers /healthz once the database answers, and 503 when it does not', async () => {
@@ -111,6 +113,17 @@ describe.each(ENGINES)('the Node server over a socket, on %s', { timeout: 30_000
       ms: expect.any(Number) as unknown,
     });
     for (const line of logs.out) expect(line).toMatch(/^\{[^\n]*\}\n$/);
+  });
+
+  it('stops at once when a connection is open but has asked nothing yet', async () => {
+    // A grace longer than the test may run: the stop must not wait it out.
+    const { server } = await startOn(tempDir(), { graceMs: 3_600_000 });
+    // As a browser opens a spare connection ahead of need.
+    const spare = connect(server.port, '127.0.0.1');
+    await once(spare, 'connect');
+    const closed = once(spare, 'close');
+    await server.close();
+    await closed;
   });
 
   it('keeps what was posted across a restart, sessions included', async () => {
