@@ -112,6 +112,18 @@ export default tseslint.config(
           message:
             'Components do not hold the query client: the src/api module that owns the data does.',
         },
+        // Page addresses come from src/lib/paths.ts, so that a route and its links change together.
+        ...[
+          "JSXAttribute[name.name='to'] > Literal",
+          "JSXAttribute[name.name='to'] > JSXExpressionContainer > TemplateLiteral > TemplateElement:first-child[value.raw=/^\\//]",
+          "Property[key.name='to'] > Literal[value=/^\\//]",
+          "Property[key.name='to'] > TemplateLiteral > TemplateElement:first-child[value.raw=/^\\//]",
+          'CallExpression[callee.name=/^(navigate|useMatch|matchPath)$/] > Literal[value=/^\\//]',
+          'CallExpression[callee.name=/^(navigate|useMatch|matchPath)$/] > TemplateLiteral > TemplateElement:first-child[value.raw=/^\\//]',
+        ].map((selector) => ({
+          selector,
+          message: 'Build page addresses with src/lib/paths.ts (paths, pagePatterns).',
+        })),
       ],
     },
   },

@@ -8,6 +8,7 @@ import { ResetDemo } from '../features/session/reset-demo';
 import { ModerationNavLink } from '../features/moderation/moderation-nav-link';
 import { NotificationsNavLink } from '../features/notifications/notifications-nav-link';
 import { SessionMenu } from '../features/session/session-menu';
+import { pagePatterns, paths } from '../lib/paths';
 
 /** After a navigation, focus goes to the new page's main heading, as a screen reader user expects. */
 function useFocusHeadingOnNavigate() {
@@ -44,7 +45,7 @@ function useFocusHeadingOnNavigate() {
 export function Layout() {
   useFocusHeadingOnNavigate();
   // One live stream for the page: a discussion's on its pages, the person's own elsewhere.
-  const discussion = useMatch('/discussions/:slug/*')?.params.slug;
+  const discussion = useMatch(pagePatterns.inDiscussion)?.params.slug;
   useLiveUpdates(discussion === 'new' ? undefined : discussion);
   return (
     <AnnouncerProvider>
@@ -53,14 +54,14 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="container site-header-inner">
-          <Link to="/" className="brand" aria-label="Agora, home">
+          <Link to={paths.home()} className="brand" aria-label="Agora, home">
             <span className="brand-mark" aria-hidden="true">
               A
             </span>
             Agora
           </Link>
           <nav aria-label="Main" className="site-nav">
-            <NavLink to="/" end>
+            <NavLink to={paths.home()} end>
               Discussions
             </NavLink>
             <ModerationNavLink />

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { useDocumentTitle } from '../components/document-title';
+import { paths } from '../lib/paths';
 
 /** Whatever fails while rendering a page, the person gets words and a way on, not a blank screen. */
 export function RouteError() {
@@ -19,7 +20,7 @@ export function RouteError() {
           <button type="button" className="button" onClick={() => window.location.reload()}>
             Reload
           </button>
-          <Link to="/" className="button button-quiet">
+          <Link to={paths.home()} className="button button-quiet">
             All discussions
           </Link>
         </p>

@@ -4,10 +4,11 @@ import type { EntryKind, EntryPermissions, EntryStatus, FlagReason } from '../ap
 import { useFlagEntry } from '../api/flags';
 import { ApiError } from '../api/http';
 import { useSession } from '../api/session';
-import { signInPath, useHere } from '../lib/return-to';
+import { useHere } from '../lib/return-to';
 import { useAnnounce } from './announcer';
 import { Field, useFocusFirstInvalid } from './field';
 import { SubmitError } from './submit-error';
+import { paths } from '../lib/paths';
 
 const REASONS: { value: FlagReason; label: string }[] = [
   { value: 'spam', label: 'Spam' },
@@ -49,7 +50,7 @@ export function FlagControl({ kind, entry }: FlagControlProps) {
   }
   if (signedOut && entry.status === 'published') {
     return (
-      <Link to={signInPath(here)} className="button button-quiet button-small">
+      <Link to={paths.signIn(here)} className="button button-quiet button-small">
         Flag
       </Link>
     );

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ApiError } from '../api/http';
-import { signInPath } from '../lib/return-to';
+import { paths } from '../lib/paths';
 import { errorMessage } from './error-state';
 
 interface SubmitErrorProps {
@@ -32,7 +32,7 @@ export function SubmitError({ error, failed, here, onRetry, retryPending }: Subm
       <div className="notice notice-error" role="alert">
         <p>
           {failed}: your session has ended. What you wrote is kept here.{' '}
-          <Link to={signInPath(here)}>Sign in</Link> again, then send it.
+          <Link to={paths.signIn(here)}>Sign in</Link> again, then send it.
         </p>
       </div>
     );

@@ -25,9 +25,6 @@ export function safeNext(next: string | null | undefined): string {
   }
 }
 
-export const signInPath = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
-export const joinPath = (next: string) => `/join?next=${encodeURIComponent(next)}`;
-
 /** The current address, to come back to after signing in. */
 export function useHere(): string {
   const { pathname, search, hash } = useLocation();

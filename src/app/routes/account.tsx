@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { AccountSettings } from '../../features/account/account-settings';
 import { EmailChoice } from '../../features/notifications/email-choice';
-import { signInPath } from '../../lib/return-to';
+import { paths } from '../../lib/paths';
 
 export function AccountRoute() {
   useDocumentTitle('Your account');
@@ -18,7 +18,7 @@ export function AccountRoute() {
   const [seenUser, setSeenUser] = useState(false);
   const [deleted, setDeleted] = useState(false);
   if (user && !seenUser) setSeenUser(true);
-  if (!isPending && !user && !seenUser) return <Navigate to={signInPath('/account')} replace />;
+  if (!isPending && !user && !seenUser) return <Navigate to={paths.signIn('/account')} replace />;
   return (
     <div className="account-page">
       <h1>Your account</h1>
@@ -39,11 +39,11 @@ export function AccountRoute() {
               : 'You are signed out.'}
           </p>
           <p>
-            <Link to="/">Back to the discussions</Link>
+            <Link to={paths.home()}>Back to the discussions</Link>
             {!deleted && (
               <>
                 {' · '}
-                <Link to={signInPath('/account')}>Sign in again</Link>
+                <Link to={paths.signIn('/account')}>Sign in again</Link>
               </>
             )}
           </p>

@@ -29,7 +29,7 @@ export function CampaignRoute() {
             </p>
             <p>
               <Link to={paths.discussion(slug)}>Back to the discussion</Link> ·{' '}
-              <Link to="/">See all discussions</Link>
+              <Link to={paths.home()}>See all discussions</Link>
             </p>
           </div>
         )}

@@ -8,7 +8,7 @@ import { useSession } from '../../api/session';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState } from '../../components/error-state';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
-import { paths } from '../../lib/paths';
+import { pagePatterns, paths } from '../../lib/paths';
 
 interface DiscussionFrameProps {
   slug: string;
@@ -28,8 +28,8 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
   // Moderators prepare a digest before publishing it, so they reach it unpublished too.
   const isModerator = useSession().data?.user?.role === 'moderator';
   // A permalink shows the comments too, so their tab stays current there.
-  const onThread = useMatch('/discussions/:slug');
-  const onPermalink = useMatch('/discussions/:slug/comments/:commentId');
+  const onThread = useMatch(pagePatterns.thread);
+  const onPermalink = useMatch(pagePatterns.permalink);
   const onComments = onThread !== null || onPermalink !== null;
   useDocumentTitle(
     isError && error instanceof ApiError && error.status === 404
@@ -54,7 +54,7 @@ export function DiscussionFrame({ slug, page, header, children }: DiscussionFram
           <h1>Discussion not found</h1>
           <p>There is no discussion at this address. It may have been mistyped or removed.</p>
           <p>
-            <Link to="/">See all discussions</Link>
+            <Link to={paths.home()}>See all discussions</Link>
           </p>
         </div>
       );

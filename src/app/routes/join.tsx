@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { JoinForm } from '../../features/session/join-form';
-import { safeNext, signInPath } from '../../lib/return-to';
+import { safeNext } from '../../lib/return-to';
+import { paths } from '../../lib/paths';
 
 export function JoinRoute() {
   const [params] = useSearchParams();
@@ -16,7 +17,7 @@ export function JoinRoute() {
       </p>
       <JoinForm next={next} />
       <p>
-        Already have an account? <Link to={signInPath(next)}>Sign in</Link>.
+        Already have an account? <Link to={paths.signIn(next)}>Sign in</Link>.
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ModerationLog } from '../../features/moderation/moderation-log';
 import { ModeratorsOnly } from '../../features/moderation/moderators-only';
+import { paths } from '../../lib/paths';
 
 export function ModerationLogRoute() {
   useDocumentTitle('Moderation log');
@@ -9,7 +10,7 @@ export function ModerationLogRoute() {
     <>
       <div className="page-intro">
         <p className="eyebrow">
-          <Link to="/moderation">Moderation</Link>
+          <Link to={paths.moderation()}>Moderation</Link>
         </p>
         <h1>Moderation log</h1>
         <p className="lede">

@@ -4,6 +4,7 @@ import { CommentItem } from '../../features/comments/comment-item';
 import { ModerationQueue } from '../../features/moderation/moderation-queue';
 import { ModeratorsOnly } from '../../features/moderation/moderators-only';
 import { ResourceItem } from '../../features/resources/resource-item';
+import { paths } from '../../lib/paths';
 
 export function ModerationRoute() {
   useDocumentTitle('Moderation');
@@ -15,8 +16,8 @@ export function ModerationRoute() {
           New comments and resources, oldest first, then entries that participants flagged.
         </p>
         <p>
-          <Link to="/moderation/log">Moderation log</Link> ·{' '}
-          <Link to="/discussions/new">Create a discussion</Link>
+          <Link to={paths.moderationLog()}>Moderation log</Link> ·{' '}
+          <Link to={paths.newDiscussion()}>Create a discussion</Link>
         </p>
       </div>
       <ModeratorsOnly what="see the moderation queue">

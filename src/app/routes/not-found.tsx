@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { paths } from '../../lib/paths';
 
 export function NotFoundRoute() {
   useDocumentTitle('Page not found');
@@ -8,7 +9,7 @@ export function NotFoundRoute() {
       <h1>Page not found</h1>
       <p>There is nothing at this address. It may have been mistyped, or the page has moved.</p>
       <p>
-        <Link to="/">See all discussions</Link>
+        <Link to={paths.home()}>See all discussions</Link>
       </p>
     </div>
   );

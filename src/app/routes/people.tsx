@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ModeratorsOnly } from '../../features/moderation/moderators-only';
 import { PeopleTable } from '../../features/people/people-table';
+import { paths } from '../../lib/paths';
 
 export function PeopleRoute() {
   useDocumentTitle('People');
@@ -9,7 +10,7 @@ export function PeopleRoute() {
     <>
       <div className="page-intro">
         <p className="eyebrow">
-          <Link to="/moderation">Moderation</Link>
+          <Link to={paths.moderation()}>Moderation</Link>
         </p>
         <h1>People</h1>
         <p className="lede">

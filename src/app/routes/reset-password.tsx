@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { CompleteReset, RequestReset } from '../../features/account/password-reset';
+import { paths } from '../../lib/paths';
 
 export function ResetPasswordRoute() {
   const { token } = useParams();
@@ -11,7 +12,7 @@ export function ResetPasswordRoute() {
       {token ? <CompleteReset token={token} /> : <RequestReset />}
       {!token && (
         <p>
-          Remembered it? <Link to="/sign-in">Sign in</Link>.
+          Remembered it? <Link to={paths.signIn()}>Sign in</Link>.
         </p>
       )}
     </div>

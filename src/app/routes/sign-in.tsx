@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { SignInForm } from '../../features/session/sign-in-form';
-import { joinPath, safeNext } from '../../lib/return-to';
+import { safeNext } from '../../lib/return-to';
+import { paths } from '../../lib/paths';
 
 export function SignInRoute() {
   const [params] = useSearchParams();
@@ -13,8 +14,8 @@ export function SignInRoute() {
       <p className="lede">Sign in to comment, share resources and flag entries.</p>
       <SignInForm next={next} />
       <p>
-        New here? <Link to={joinPath(next)}>Join Agora</Link>: it takes a display name, an email and
-        a password.
+        New here? <Link to={paths.join(next)}>Join Agora</Link>: it takes a display name, an email
+        and a password.
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/http';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { paths } from '../../lib/paths';
 
 /** Asks for a link by email where the forum sends email; elsewhere says to ask a moderator. */
 export function RequestReset() {
@@ -109,7 +110,7 @@ export function CompleteReset({ token }: { token: string }) {
   if (complete.isSuccess) {
     return (
       <p className="notice" role="status">
-        Your password is set. <Link to="/sign-in">Sign in with your new password</Link>.
+        Your password is set. <Link to={paths.signIn()}>Sign in with your new password</Link>.
       </p>
     );
   }
@@ -118,7 +119,7 @@ export function CompleteReset({ token }: { token: string }) {
   if (gone) {
     return (
       <p className="notice notice-error" role="alert">
-        {errorMessage(gone)} <Link to="/reset-password">Ask for a new link</Link>.
+        {errorMessage(gone)} <Link to={paths.resetPassword()}>Ask for a new link</Link>.
       </p>
     );
   }

@@ -9,7 +9,7 @@ import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { FlagControl } from '../../components/flag-control';
 import { draftKey, hasDraft } from '../../lib/drafts';
-import { signInPath } from '../../lib/return-to';
+import { paths } from '../../lib/paths';
 import { CommentEditForm } from './comment-edit-form';
 import { CommentForm } from './comment-form';
 import { commentPath } from './comment-item';
@@ -51,7 +51,7 @@ export function CommentActions({ comment: c }: { comment: Comment }) {
           !replying &&
           (signedOut ? (
             <Link
-              to={signInPath(`${commentPath(c)}?reply=${c.id}`)}
+              to={paths.signIn(`${commentPath(c)}?reply=${c.id}`)}
               className="button button-quiet button-small"
             >
               Reply

@@ -8,10 +8,11 @@ import { useNotOpenYet } from '../../components/use-not-open-yet';
 import { Field } from '../../components/field';
 import { formatMoment } from '../../lib/dates';
 import { draftKey, useDraft } from '../../lib/drafts';
-import { joinPath, signInPath, useHere } from '../../lib/return-to';
+import { useHere } from '../../lib/return-to';
 import { CommentForm } from './comment-form';
 import { commentPath } from './comment-item';
 import { COMPOSER_TEXTAREA_ID } from './comment-thread';
+import { paths } from '../../lib/paths';
 
 export const composerDraftKey = (slug: string) => draftKey(slug, 'comment');
 
@@ -49,8 +50,8 @@ export function CommentComposer({ discussion }: { discussion: Discussion }) {
       <h2 id="composer-heading">Add a comment</h2>
       {signedOut && (
         <p className="composer-invite">
-          <Link to={signInPath(here)}>Sign in to comment</Link> or{' '}
-          <Link to={joinPath(here)}>Join</Link> to take part. You can start writing now: your text
+          <Link to={paths.signIn(here)}>Sign in to comment</Link> or{' '}
+          <Link to={paths.join(here)}>Join</Link> to take part. You can start writing now: your text
           is kept.
         </p>
       )}

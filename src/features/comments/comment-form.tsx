@@ -8,9 +8,10 @@ import { useAnnounce } from '../../components/announcer';
 import { useFocusFirstInvalid } from '../../components/field';
 import { SubmitError } from '../../components/submit-error';
 import { useDraft } from '../../lib/drafts';
-import { signInPath, useHere } from '../../lib/return-to';
+import { useHere } from '../../lib/return-to';
 import { UserHtml } from '../../components/user-html';
 import { CommentTextField } from './comment-text';
+import { paths } from '../../lib/paths';
 
 interface CommentFormProps {
   slug: string;
@@ -64,7 +65,7 @@ export function CommentForm({
   const send = () => {
     if (sending.current) return;
     if (signedOut) {
-      void navigate(signInPath(here));
+      void navigate(paths.signIn(here));
       return;
     }
     sending.current = true;

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { APPROVAL_LABEL, ApprovalChoices } from './discussion-form';
 import { Field } from '../../components/field';
 import { DiscussionExportLinks } from './discussion-export';
+import { paths } from '../../lib/paths';
 
 /** A datetime-local value ("2026-03-01T14:30") read as UTC, as every time Agora shows is. */
 const toInstant = (local: string) => new Date(`${local}Z`).toISOString();
@@ -46,15 +47,13 @@ export function DiscussionTools({ discussion: d }: { discussion: Discussion }) {
       <h2 id={`${id}-heading`}>Moderator tools</h2>
       <ul className="tool-links">
         <li>
-          <Link to={`/discussions/${d.slug}/edit`}>Edit discussion</Link>
+          <Link to={paths.editDiscussion(d.slug)}>Edit discussion</Link>
         </li>
         <li>
-          <Link to={`/moderation?discussion=${encodeURIComponent(d.slug)}`}>
-            Queue for this discussion
-          </Link>
+          <Link to={paths.moderation(d.slug)}>Queue for this discussion</Link>
         </li>
         <li>
-          <Link to={`/discussions/${d.slug}/digest`}>
+          <Link to={paths.digest(d.slug)}>
             Digest of extracts{d.digestPublished ? '' : ' (not published)'}
           </Link>
         </li>

@@ -9,6 +9,7 @@ import { LoadingRegion, Skeleton } from '../../components/skeleton';
 import { formatDateTime } from '../../lib/dates';
 import { plural } from '../../lib/plural';
 import { useFilterParams } from '../../components/use-filter-params';
+import { paths } from '../../lib/paths';
 
 export const ACTION_LABEL: Record<LogEntry['action'], string> = {
   approve: 'Approved',
@@ -35,14 +36,15 @@ const FILTERS = ['discussion', 'action', 'moderator'] as const;
 
 function target(e: LogEntry): { label: string; to: string } {
   if (e.kind === 'account')
-    return { label: `Account: ${e.reason ?? e.targetId}`, to: '/people' };
-  const base = `/discussions/${e.discussionSlug}`;
+    return { label: `Account: ${e.reason ?? e.targetId}`, to: paths.people() };
   const by = e.entry?.author ? ` by ${e.entry.author}` : '';
-  if (e.kind === 'comment') return { label: `Comment${by}`, to: `${base}/comments/${e.targetId}` };
-  if (e.kind === 'resource') {
-    return { label: `Resource${by}`, to: `${base}/resources?entry=${e.targetId}` };
+  if (e.kind === 'comment') {
+    return { label: `Comment${by}`, to: paths.comment(e.discussionSlug, e.targetId) };
   }
-  return { label: 'Discussion', to: base };
+  if (e.kind === 'resource') {
+    return { label: `Resource${by}`, to: paths.resource(e.discussionSlug, e.targetId) };
+  }
+  return { label: 'Discussion', to: paths.discussion(e.discussionSlug) };
 }
 
 /** Every decision, newest first: who, what, which entry, when and why; filters live in the address. */

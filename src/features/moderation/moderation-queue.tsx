@@ -18,6 +18,7 @@ import { plural } from '../../lib/plural';
 import { useFilterParams } from '../../components/use-filter-params';
 import { BatchActions } from './batch-actions';
 import { EntryControls } from './entry-controls';
+import { paths } from '../../lib/paths';
 
 interface ModerationQueueProps {
   /** How the route shows an entry, with the controls below its text. */
@@ -128,7 +129,7 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
           )}
           {oneDiscussion && (
             <p className="queue-context">
-              In <Link to={`/discussions/${oneDiscussion.slug}`}>{oneDiscussion.title}</Link>
+              In <Link to={paths.discussion(oneDiscussion.slug)}>{oneDiscussion.title}</Link>
             </p>
           )}
           {items.length > 0 && (
@@ -250,7 +251,7 @@ function QueueItemHeader({
         <span className={`badge badge-${item.reason}`}>{what}</span>
         {showDiscussion && (
           <span>
-            in <Link to={`/discussions/${item.discussion.slug}`}>{item.discussion.title}</Link>
+            in <Link to={paths.discussion(item.discussion.slug)}>{item.discussion.title}</Link>
           </span>
         )}
         {author?.id && <span>{accountLine(item.authorHistory)}</span>}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../api/session';
 import { LoadingRegion, Skeleton } from '../../components/skeleton';
+import { paths } from '../../lib/paths';
 
 /**
  * A moderator's page: others get words and a way on instead. The backend
@@ -26,9 +27,7 @@ export function ModeratorsOnly({ what, children }: { what: string; children: Rea
         {user ? (
           'You are signed in as a participant.'
         ) : (
-          <Link to={`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`}>
-            Sign in as a moderator
-          </Link>
+          <Link to={paths.signIn(`${pathname}${search}`)}>Sign in as a moderator</Link>
         )}
       </p>
     </div>

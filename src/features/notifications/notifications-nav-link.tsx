@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { notificationQueries } from '../../api/notifications';
 import { useSession } from '../../api/session';
 import { CountBadge } from '../../components/count-badge';
+import { paths } from '../../lib/paths';
 
 /** The header's link to one's notifications, with how many are unread. */
 export function NotificationsNavLink() {
@@ -16,7 +17,7 @@ export function NotificationsNavLink() {
   const unread = data === undefined || data === 0 ? '' : `, ${data} unread`;
   return (
     <NavLink
-      to="/notifications"
+      to={paths.notifications()}
       className="nav-notifications"
       aria-label={`Notifications${unread}`}
     >

@@ -13,8 +13,9 @@ import { Field, useFocusFirstInvalid } from '../../components/field';
 import { SubmitError } from '../../components/submit-error';
 import { draftKey, useDraft } from '../../lib/drafts';
 import { plural } from '../../lib/plural';
-import { joinPath, signInPath, useHere } from '../../lib/return-to';
+import { useHere } from '../../lib/return-to';
 import { KIND_LABEL } from './resource-item';
+import { paths } from '../../lib/paths';
 
 interface ResourceDraft {
   url: string;
@@ -58,7 +59,7 @@ export function ShareResource({ discussion }: { discussion: Discussion }) {
   const send = () => {
     if (share.isPending) return;
     if (signedOut) {
-      void navigate(signInPath(here));
+      void navigate(paths.signIn(here));
       return;
     }
     idempotencyKey.current ??= newIdempotencyKey();
@@ -107,8 +108,8 @@ export function ShareResource({ discussion }: { discussion: Discussion }) {
       <h2 id="share-heading">Share a resource</h2>
       {signedOut && (
         <p className="composer-invite">
-          <Link to={signInPath(here)}>Sign in to share</Link> or{' '}
-          <Link to={joinPath(here)}>Join</Link> to take part. You can fill in the form now: it is
+          <Link to={paths.signIn(here)}>Sign in to share</Link> or{' '}
+          <Link to={paths.join(here)}>Join</Link> to take part. You can fill in the form now: it is
           kept.
         </p>
       )}

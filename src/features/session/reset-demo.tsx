@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useResetDemo } from '../../api/demo';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
+import { paths } from '../../lib/paths';
 
 /** Demo builds: one visible control brings back the original discussion. */
 export function ResetDemo() {
@@ -30,7 +31,7 @@ export function ResetDemo() {
             onSuccess: () => {
               setConfirming(false);
               announce('The demo data is back to the original discussion.');
-              void navigate('/');
+              void navigate(paths.home());
             },
           })
         }

@@ -2,7 +2,8 @@ import { useCallback, useRef } from 'react';
 import { Link } from 'react-router';
 import { useSession, useSignOut } from '../../api/session';
 import { useAnnounce } from '../../components/announcer';
-import { joinPath, signInPath, useHere } from '../../lib/return-to';
+import { useHere } from '../../lib/return-to';
+import { paths } from '../../lib/paths';
 
 export function SessionMenu() {
   const { data, isPending } = useSession();
@@ -23,10 +24,10 @@ export function SessionMenu() {
   if (!user) {
     return (
       <div className="session-menu">
-        <Link ref={signInLink} to={signInPath(here)} className="button button-quiet">
+        <Link ref={signInLink} to={paths.signIn(here)} className="button button-quiet">
           Sign in
         </Link>
-        <Link to={joinPath(here)} className="button">
+        <Link to={paths.join(here)} className="button">
           Join
         </Link>
       </div>
@@ -35,7 +36,7 @@ export function SessionMenu() {
   return (
     <div className="session-menu">
       <span className="session-user">
-        <Link to="/account" className="session-account">
+        <Link to={paths.account()} className="session-account">
           <span className="visually-hidden">Signed in as </span>
           <strong>
             <bdi>{user.displayName}</bdi>

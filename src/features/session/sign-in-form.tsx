@@ -6,6 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { Field, useFocusFirstInvalid } from '../../components/field';
 import { isDemo } from '../../lib/env';
+import { paths } from '../../lib/paths';
 
 const DEMO_ACCOUNTS = [
   {
@@ -81,7 +82,7 @@ export function SignInForm({ next }: { next: string }) {
           <button type="submit" className="button" disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
-          <Link to="/reset-password">Forgot your password?</Link>
+          <Link to={paths.resetPassword()}>Forgot your password?</Link>
         </div>
       </form>
       {isDemo && (
