@@ -154,6 +154,8 @@ describe('the moderation queue', () => {
     expect(screen.getByText('Nothing waits for a decision.')).toBeInTheDocument();
     await waitFor(async () => expect(await status(c.id)).toBe('published'));
     expect(await screen.findByText('Approved the comment by Amina Diallo.')).toBeInTheDocument();
+    // Seen, not only heard: the decided item says what became of it.
+    expect(within(article).getByText('Approved by you.')).toBeInTheDocument();
   });
 
   it('rejects with a preset reason that the author then sees on their entry', async () => {

@@ -27,11 +27,26 @@ const DONE: Record<ModerationAction, string> = {
   unfeature: 'Removed from the extracts',
 };
 
+/** What a decision made of an entry: "Approved by Ada.", "Hidden by you.". */
+export const DECIDED_WORDS: Record<ModerationAction, string> = {
+  approve: 'Approved',
+  'edit-approve': 'Edited and approved',
+  reject: 'Rejected',
+  hide: 'Hidden',
+  restore: 'Restored',
+  'dismiss-flags': 'Flags dismissed',
+  feature: 'Featured as an extract',
+  unfeature: 'Removed from the extracts',
+};
+
 /** A moderator's decisions on one entry, wherever it shows: the queue or the thread. */
 export function EntryControls(m: ModeratedEntry) {
   const decision = useDecision();
   const announce = useAnnounce();
   const [form, setForm] = useState<Form>(null);
+  // The last decision this moderator made here, shown until the next one: the live region
+  // tells a screen reader, this tells everyone else.
+  const [outcome, setOutcome] = useState<ModerationAction | null>(null);
   const openers = useRef<Partial<Record<Exclude<Form, null>, HTMLButtonElement | null>>>({});
   const group = useRef<HTMLDivElement>(null);
   const { entry, kind } = m;
@@ -45,10 +60,14 @@ export function EntryControls(m: ModeratedEntry) {
 
   const decide = (action: ModerationAction, extra: Partial<DecisionVars> = {}) => {
     setForm(null);
+    setOutcome(null);
     // The pressed button goes away with the entry's old state; keep the keyboard user here.
     group.current?.focus();
     decision.mutate({ ...m, action, ...extra } as DecisionVars, {
-      onSuccess: () => announce(`${DONE[action]} ${who}.`),
+      onSuccess: () => {
+        announce(`${DONE[action]} ${who}.`);
+        setOutcome(action);
+      },
     });
   };
 
@@ -137,6 +156,7 @@ export function EntryControls(m: ModeratedEntry) {
         />
       )}
 
+      {outcome && <p className="decision-outcome">{DECIDED_WORDS[outcome]} by you.</p>}
       {decision.isError && <DecisionError error={decision.error} noun={kind} />}
 
       {m.kind === 'comment' && m.entry.revisions && m.entry.revisions.length > 0 && (

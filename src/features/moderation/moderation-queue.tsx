@@ -17,7 +17,7 @@ import { formatDay } from '../../lib/dates';
 import { plural } from '../../lib/plural';
 import { useFilterParams } from '../../components/use-filter-params';
 import { BatchActions } from './batch-actions';
-import { EntryControls } from './entry-controls';
+import { DECIDED_WORDS, EntryControls } from './entry-controls';
 import { paths } from '../../lib/paths';
 
 interface ModerationQueueProps {
@@ -178,17 +178,6 @@ export function ModerationQueue({ renderComment, renderResource }: ModerationQue
     </>
   );
 }
-
-const DECIDED_WORDS: Record<DecidedElsewhere['action'], string> = {
-  approve: 'Approved',
-  'edit-approve': 'Edited and approved',
-  reject: 'Rejected',
-  hide: 'Hidden',
-  restore: 'Restored',
-  'dismiss-flags': 'Flags dismissed',
-  feature: 'Featured as an extract',
-  unfeature: 'Removed from the extracts',
-};
 
 /** "Approved by Ada.": another moderator decided this item while it was on screen. */
 function DecidedNote({ decided }: { decided: DecidedElsewhere | undefined }) {
