@@ -172,24 +172,29 @@ function listen(server: ServerType): Promise<AddressInfo> {
  * Which of the server's connections are between requests, to close when it stops. Node's
  * own `closeIdleConnections` passes over a connection that has not sent a request yet,
  * such as the spare one a browser or fetch opens ahead of need: the stop waited for the
- * client to give it up (3 s for Node's fetch) or for the grace to end.
+ * client to give it up (3 s for Node's fetch) or for the grace to end. A connection is
+ * idle when no request on it is being answered and nothing came since the last answer:
+ * a request whose headers are still arriving keeps its connection.
  */
 function trackIdle(server: ServerType): () => void {
-  const busy = new Map<Socket, number>();
+  const connections = new Map<Socket, { requests: number; bytesReadWhenIdle: number }>();
   server.on('connection', (socket: Socket) => {
-    busy.set(socket, 0);
-    socket.once('close', () => busy.delete(socket));
+    connections.set(socket, { requests: 0, bytesReadWhenIdle: 0 });
+    socket.once('close', () => connections.delete(socket));
   });
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const { socket } = request;
-    busy.set(socket, (busy.get(socket) ?? 0) + 1);
-
+    const state = connections.get(request.socket);
+    if (!state) return;
+    state.requests += 1;
     response.once('close', () => {
-      if (busy.has(socket)) busy.set(socket, (busy.get(socket) ?? 1) - 1);
+      state.requests -= 1;
+      if (state.requests === 0) state.bytesReadWhenIdle = request.socket.bytesRead;
     });
   });
   return () => {
-    for (const [socket, requests] of busy) if (requests === 0) socket.destroy();
+    for (const [socket, { requests, bytesReadWhenIdle }] of connections) {
+      if (requests === 0 && socket.bytesRead === bytesReadWhenIdle) socket.destroy();
+    }
   };
 }
 
