@@ -39,7 +39,9 @@ export function printLighthouse(lh, { title, note }) {
   if (lh.calibration) {
     const c = lh.calibration;
     console.log(
-      `CPU slowdown ×${c.cpuSlowdownMultiplier}, calibrated: ${c.why} (samples ${c.benchmarkIndexSamples.join(', ')}; load average ${c.loadAverage.join(' ')}).`,
+      c.benchmarkIndexSamples.length === 0
+        ? `CPU slowdown ×${c.cpuSlowdownMultiplier}, ${c.why} (load average ${c.loadAverage.join(' ')}).`
+        : `CPU slowdown ×${c.cpuSlowdownMultiplier}, calibrated: ${c.why} (samples ${c.benchmarkIndexSamples.join(', ')}; load average ${c.loadAverage.join(' ')}).`,
     );
   }
   console.log(

@@ -11,6 +11,8 @@
 //   npm run bench -- --only=server,server-lighthouse   some parts (sizes, demo, server, server-lighthouse, live)
 //   npm run bench -- --head                the server parts build the last commit, not the working tree
 //   npm run bench -- --runs=5              Lighthouse runs per page (3)
+//   npm run bench -- --cpu=4               a fixed CPU slowdown instead of the calibrated one,
+//                                          to compare two builds side by side
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,7 +59,9 @@ function readOptions(argv) {
     throw new Error(`No such part: ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
   const runs = Number(value('runs') ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
-  return { only: new Set(only), head: argv.includes('--head'), runs };
+  const cpu = value('cpu') === undefined ? null : Number(value('cpu'));
+  if (cpu !== null && !(cpu >= 1)) throw new Error('--cpu takes a slowdown ≥ 1');
+  return { only: new Set(only), head: argv.includes('--head'), runs, cpu };
 }
 
 const started = Date.now();
@@ -216,10 +220,17 @@ async function startPreview(outDir) {
 
 // ---- 2. Lighthouse: lighthouse.mjs, printed by lighthouse-print.mjs ------------------------
 
-/** Calibrates the CPU slowdown, then runs Lighthouse with it. */
-async function lighthousePart({ baseUrl, workDir, runs, budget, label }) {
-  log(`${label}: calibrating the CPU slowdown`);
-  const calibration = { ...(await calibrateCpu(LAUNCH)), loadAverage: loadAverage() };
+/** Calibrates the CPU slowdown (unless `cpu` fixes it), then runs Lighthouse with it. */
+async function lighthousePart({ baseUrl, workDir, runs, budget, label, cpu }) {
+  log(`${label}: ${cpu ? `CPU slowdown fixed at ×${cpu}` : 'calibrating the CPU slowdown'}`);
+  const calibration = cpu
+    ? {
+        cpuSlowdownMultiplier: cpu,
+        why: 'fixed by --cpu, not calibrated',
+        benchmarkIndexSamples: [],
+        loadAverage: loadAverage(),
+      }
+    : { ...(await calibrateCpu(LAUNCH)), loadAverage: loadAverage() };
   log(`  ${calibration.why} → ×${calibration.cpuSlowdownMultiplier}`);
   const start = loadAverage();
   const result = await runLighthouse({
@@ -332,6 +343,7 @@ async function serverParts({ options, workDir, report }) {
       runs: options.runs,
       budget: SERVER_LIGHTHOUSE_BUDGET,
       label: 'server',
+      cpu: options.cpu,
     });
   } catch (error) {
     report.serverLighthouse = { error: String(error), within: false };
@@ -369,6 +381,7 @@ async function demoParts({ options, workDir, report, cleanups }) {
         runs: options.runs,
         budget: LIGHTHOUSE_BUDGET,
         label: 'demo',
+        cpu: options.cpu,
       });
     } catch (error) {
       report.lighthouse = { error: String(error), within: false };
