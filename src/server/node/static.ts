@@ -42,7 +42,8 @@ function appPage(index: string, answer: AnswerRead | undefined): Handler {
     const reads = pageReads(pathname, search);
     const answers: PageAnswers = {};
     if (answer) {
-      const found = await Promise.all(reads.map((read) => answer(read, c)));
+      // A read that fails is the script's to ask for and to report: never the page's failure.
+      const found = await Promise.all(reads.map((read) => answer(read, c).catch(() => undefined)));
       reads.forEach((read, i) => {
         if (found[i] !== undefined) answers[read] = found[i];
       });
