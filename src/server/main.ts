@@ -150,7 +150,24 @@ function serverApp(engine: Engine, backend: Backend, clientDir: string, log: Log
   // The socket travels in c.env, for the client's address.
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', tooLarge, (c) => api.fetch(c.req.raw, c.env));
-  app.route('/', clientRoutes(clientDir));
+  // A page's first reads, answered as the visitor's own requests would be (page-reads.ts).
+  const answerRead = async (path: string, page: Context) => {
+    const headers = new Headers({ Accept: 'application/json', 'Sec-Fetch-Site': 'same-origin' });
+    const cookie = page.req.header('Cookie');
+    if (cookie) headers.set('Cookie', cookie);
+    const response = await api.fetch(
+      new Request(new URL(path, page.req.url), { headers }),
+      page.env,
+    );
+    // Anything but a plain success (or an answer that changes the session cookie) is left
+    // to the page's script to ask for itself, and to show as it shows any answer.
+    if (response.status !== 200 || response.headers.has('Set-Cookie')) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    return (await response.json()) as unknown;
+  };
+  app.route('/', clientRoutes(clientDir, answerRead));
   app.onError((error, c) => {
     log.error(error);
     return c.text('Something went wrong on our side.', 500);

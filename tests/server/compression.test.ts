@@ -47,7 +47,7 @@ describe('the built client, compressed', () => {
     // The page every app address answers with is compressed too, and still never cached.
     const index = await get(server.url, '/discussions/anything', 'br');
     expect(index.headers.get('Content-Encoding')).toBe('br');
-    expect(index.headers.get('Cache-Control')).toBe('no-cache');
+    expect(index.headers.get('Cache-Control')).toBe('private, no-cache');
     expect(await index.text()).toBe(page);
   });
 

@@ -26,7 +26,7 @@ describe.each(ENGINES)('the Node server over a socket, on %s', { timeout: 30_000
       const page = await visitor().call(path);
       expect(page.status, path).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('cache-control')).toBe('private, no-cache');
       expect(await page.text()).toBe(INDEX_HTML);
     }
   });

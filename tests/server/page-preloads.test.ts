@@ -1,66 +1,120 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SLUG, fakeClient, startOn, tempDir } from './harness';
+import { MODERATOR, SLUG, fakeClient, startOn, tempDir } from './harness';
 
 const PAGE = '<!doctype html><html><head><title>Agora</title></head><body></body></html>';
 
 async function serverWithPage() {
   const dir = fakeClient();
   writeFileSync(join(dir, 'index.html'), PAGE);
-  const { server } = await startOn(tempDir(), { clientDir: dir });
-  return server.url;
+  const { server, visitor } = await startOn(tempDir(), { clientDir: dir });
+  return { base: server.url, visitor };
 }
 
-/** The addresses a page asks the browser to preload, in order. */
-async function preloads(base: string, path: string): Promise<string[]> {
-  const response = await fetch(`${base}${path}`, { headers: { 'Accept-Encoding': 'br' } });
+type Visitor = Awaited<ReturnType<typeof serverWithPage>>['visitor'] extends () => infer V
+  ? V
+  : never;
+
+/** What a page carries: the answers to its reads, and a preload of each read it could not answer. */
+async function page(v: Visitor, path: string) {
+  const response = await v.call(path, { headers: { 'Accept-Encoding': 'br' } });
   expect(response.status).toBe(200);
   expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
-  expect(response.headers.get('Cache-Control')).toBe('no-cache');
+  // It holds what this visitor may see: no shared cache keeps it.
+  expect(response.headers.get('Cache-Control')).toBe('private, no-cache');
+  expect(response.headers.get('Vary')).toContain('Cookie');
   const html = await response.text();
   expect(html).toContain('<title>Agora</title>');
-  return [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map(
-    (m) => m[1] ?? '',
+  const preloads = [
+    ...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g),
+  ].map((m) => m[1] ?? '');
+  const block = /<script type="application\/json" id="agora-page-answers">(.*?)<\/script>/s.exec(
+    html,
   );
+  const answers = block ? (JSON.parse(block[1] ?? '') as Record<string, unknown>) : {};
+  return { html, preloads, answers };
 }
 
-describe('the page names the reads its script will start', () => {
-  it('preloads each read of a discussion page, and each answers', async () => {
-    const base = await serverWithPage();
+describe('the page carries the answers to the reads its script will start', () => {
+  it('answers each read of a discussion page as the API answers this visitor', async () => {
+    const { visitor } = await serverWithPage();
+    const reader = visitor();
     const api = `/api/discussions/${SLUG}`;
-    const reads = await preloads(base, `/discussions/${SLUG}`);
-    expect(reads).toEqual([
+    const thread = await page(reader, `/discussions/${SLUG}`);
+    expect(Object.keys(thread.answers)).toEqual([
       '/api/session',
       api,
       `${api}/comments?limit=50`,
       `${api}/resources`,
       `${api}/campaigns`,
     ]);
-    for (const read of reads) expect((await fetch(`${base}${read}`)).status).toBe(200);
+    expect(thread.preloads).toEqual([]);
+    for (const [read, answer] of Object.entries(thread.answers)) {
+      expect(answer).toEqual(await (await reader.call(read)).json());
+    }
 
-    expect(await preloads(base, '/')).toEqual(['/api/session', '/api/discussions']);
-    expect(await preloads(base, `/discussions/${SLUG}/resources`)).toEqual([
+    expect(Object.keys((await page(reader, '/')).answers)).toEqual([
+      '/api/session',
+      '/api/discussions',
+    ]);
+    expect(Object.keys((await page(reader, `/discussions/${SLUG}/resources`)).answers)).toEqual([
       '/api/session',
       api,
       `${api}/resources?sort=newest`,
     ]);
-    expect(await preloads(base, `/discussions/${SLUG}/digest`)).toEqual([
+    expect(Object.keys((await page(reader, `/discussions/${SLUG}/digest`)).answers)).toEqual([
       '/api/session',
       api,
       `${api}/digest`,
     ]);
   });
 
-  it('guesses at nothing it cannot know', async () => {
-    const base = await serverWithPage();
-    // Filters chosen in the address, the form for a new discussion, another page.
-    expect(await preloads(base, `/discussions/${SLUG}/resources?kind=report`)).toEqual([
-      '/api/session',
-      `/api/discussions/${SLUG}`,
+  it('answers as the visitor is: signed in or not', async () => {
+    const { visitor } = await serverWithPage();
+    const moderator = visitor();
+    await moderator.signIn(MODERATOR);
+    const signedIn = await page(moderator, `/discussions/${SLUG}`);
+    expect(signedIn.answers['/api/session']).toMatchObject({
+      user: { id: 'u-moderator', role: 'moderator' },
+    });
+    const anonymous = await page(visitor(), `/discussions/${SLUG}`);
+    expect(anonymous.answers['/api/session']).toEqual({ user: null });
+  });
+
+  it('keeps what participants wrote inside its data block, whatever they wrote', async () => {
+    const { visitor } = await serverWithPage();
+    const moderator = visitor();
+    await moderator.signIn(MODERATOR);
+    const body = 'Close it: </script><script>alert(1)</script> <!-- and -->';
+    const posted = await moderator.call(`/api/discussions/${SLUG}/comments`, { json: { body } });
+    expect(posted.status).toBe(201);
+    const { html, answers } = await page(visitor(), `/discussions/${SLUG}`);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const comments = answers[`/api/discussions/${SLUG}/comments?limit=50`] as {
+      comments: { body: string }[];
+    };
+    expect(comments.comments.map((c) => c.body)).toContain(body);
+  });
+
+  it('leaves what it cannot answer to the script, and guesses at nothing it cannot know', async () => {
+    const { visitor } = await serverWithPage();
+    const reader = visitor();
+    const gone = await page(reader, '/discussions/no-such-discussion');
+    const api = '/api/discussions/no-such-discussion';
+    expect(Object.keys(gone.answers)).toEqual(['/api/session']);
+    expect(gone.preloads).toEqual([
+      api,
+      `${api}/comments?limit=50`,
+      `${api}/resources`,
+      `${api}/campaigns`,
     ]);
-    expect(await preloads(base, '/discussions/new')).toEqual(['/api/session']);
-    expect(await preloads(base, '/discussions/Not%20a%20slug')).toEqual(['/api/session']);
-    expect(await preloads(base, '/moderation')).toEqual(['/api/session']);
+    // Filters chosen in the address, the form for a new discussion, another page.
+    const filtered = await page(reader, `/discussions/${SLUG}/resources?kind=report`);
+    expect(Object.keys(filtered.answers)).toEqual(['/api/session', `/api/discussions/${SLUG}`]);
+    for (const path of ['/discussions/new', '/discussions/Not%20a%20slug', '/moderation']) {
+      expect(Object.keys((await page(reader, path)).answers)).toEqual(['/api/session']);
+    }
   });
 });

@@ -1,11 +1,15 @@
 /**
  * The API reads a page of the app starts as soon as its script runs (the router's
- * loaders in src/app/router.tsx), by the page's address. The server names them in
- * the page as `<link rel="preload" as="fetch">`, so that the browser asks for the
- * data while it still downloads the script, and the script's own requests take the
- * answers already on their way. The addresses must be the ones the client's data
- * layer builds, query string included, or the browser fetches each twice.
+ * loaders in src/app/router.tsx), by the page's address. The server answers them as
+ * it sends the page and puts the answers in it, so that the script has its data as
+ * it starts: no round trip after the script, and no second render when the data
+ * comes. A read it could not answer is named as `<link rel="preload" as="fetch">`,
+ * so that the browser asks for it while it still downloads the script. The addresses
+ * must be the ones the client's data layer builds, query string included, or the
+ * client asks for each again.
  */
+
+import { PAGE_ANSWERS_ID } from '../../lib/page-answers';
 
 /** Slugs the app makes; anything else gets no preload rather than a guess at its encoding. */
 const SLUG = '[a-z0-9][a-z0-9-]*';
@@ -34,10 +38,23 @@ export function pageReads(pathname: string, search = ''): string[] {
   }
 }
 
-/** The page with a preload of each read, after its stylesheet and scripts, which come first. */
-export function withPreloads(html: string, reads: string[]): string {
-  const links = reads
+/** The answers to a page's reads, by address, as the server found them for this visitor. */
+export type PageAnswers = Record<string, unknown>;
+
+/**
+ * The page with the answers to its reads inside, so that its script renders at once
+ * instead of asking, and a preload of each read the server could not answer, which the
+ * script asks for as before. The answers are JSON in a data block, which no browser
+ * runs, with every `<` escaped so that no text in them can close the block.
+ */
+export function withReads(html: string, reads: string[], answers: PageAnswers): string {
+  const missing = reads.filter((read) => !(read in answers));
+  const links = missing
     .map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`)
     .join('');
-  return html.replace('</head>', `${links}</head>`);
+  const data =
+    Object.keys(answers).length === 0
+      ? ''
+      : `<script type="application/json" id="${PAGE_ANSWERS_ID}">${JSON.stringify(answers).replace(/</g, '\\u003c')}</script>`;
+  return html.replace('</head>', `${links}${data}</head>`);
 }

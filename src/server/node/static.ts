@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type Handler } from 'hono';
 import { chooseEncoding, compressedFiles } from './compressed';
-import { pageReads, withPreloads } from './page-reads';
+import { type PageAnswers, pageReads, withReads } from './page-reads';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HIDDEN = /(\.map$)|(^|\/)mockServiceWorker\.js$/;
@@ -23,20 +23,36 @@ const notBuilt = (c: Context) => {
 };
 
 /**
- * `index.html` for an address of the app, naming the API reads that page starts
- * (page-reads.ts). The page differs by address, so it is compressed per request:
- * it is a couple of kilobytes, which Brotli's middle levels compress in well under
- * a millisecond.
+ * The API's answer to a read for the visitor asking for the page, or undefined when it
+ * is not a plain success (the page's script then asks for it itself).
  */
-function appPage(index: string): Handler {
+export type AnswerRead = (path: string, page: Context) => Promise<unknown>;
+
+/**
+ * `index.html` for an address of the app, with the answers to the API reads that page
+ * starts (page-reads.ts). The page differs by address and by visitor, so it is compressed
+ * per request, and no shared cache keeps it: Brotli's middle levels compress its tens of
+ * kilobytes in about a millisecond.
+ */
+function appPage(index: string, answer: AnswerRead | undefined): Handler {
   let html: string | null = null;
-  return (c) => {
+  return async (c) => {
     html ??= readFileSync(index, 'utf8');
     const { pathname, search } = new URL(c.req.url);
-    const page = Buffer.from(withPreloads(html, pageReads(pathname, search)));
+    const reads = pageReads(pathname, search);
+    const answers: PageAnswers = {};
+    if (answer) {
+      // A read that fails is the script's to ask for and to report: never the page's failure.
+      const found = await Promise.all(reads.map((read) => answer(read, c).catch(() => undefined)));
+      reads.forEach((read, i) => {
+        if (found[i] !== undefined) answers[read] = found[i];
+      });
+    }
+    const page = Buffer.from(withReads(html, reads, answers));
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
     c.header('Content-Type', 'text/html; charset=utf-8');
-    c.header('Vary', 'Accept-Encoding');
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Accept-Encoding, Cookie');
     if (!encoding) return c.body(new Uint8Array(page), 200);
     c.header('Content-Encoding', encoding);
     const body =
@@ -47,7 +63,7 @@ function appPage(index: string): Handler {
   };
 }
 
-export function clientRoutes(clientDir: string) {
+export function clientRoutes(clientDir: string, answer?: AnswerRead) {
   const app = new Hono();
   const index = join(clientDir, 'index.html');
 
@@ -86,7 +102,7 @@ export function clientRoutes(clientDir: string) {
   };
   const page = [
     (c: Context, next: () => Promise<void>) => (existsSync(index) ? next() : notBuilt(c)),
-    appPage(index),
+    appPage(index, answer),
   ] as const;
   // The home page is the folder's index, which the static handler would send as it is.
   app.get('/', revalidated, ...page);
