@@ -1,7 +1,6 @@
 import {
   infiniteQueryOptions,
   queryOptions,
-  useMutation,
   useQueryClient,
   type InfiniteData,
   type QueryClient,
@@ -10,14 +9,10 @@ import {
 } from '@tanstack/react-query';
 import { commentQueries } from './comments';
 import type {
-  BatchDecisionBody,
-  BatchDecisionResponse,
   Comment,
   CommentPage,
   LiveEvent,
   User,
-  DecisionBody,
-  DecisionResponse,
   EntryKind,
   LogResponse,
   ModerationAction,
@@ -27,9 +22,8 @@ import type {
   ResourceListResponse,
 } from './contract';
 import { invalidateDiscussions } from './discussions';
-import { ApiError, request } from './http';
+import { request } from './http';
 import { resourceQueries } from './resources';
-import { refreshSessionOn401 } from './session';
 
 export interface QueueFilters {
   discussion?: string | undefined;
@@ -90,48 +84,6 @@ export type DecisionVars = ModeratedEntry & {
   body?: string | undefined;
 };
 
-const toBody = ({ kind, entry, action, reason, body }: DecisionVars): DecisionBody => ({
-  kind,
-  id: entry.id,
-  action,
-  expectedStatus: entry.status,
-  expectedVersion: ('editedAt' in entry ? entry.editedAt : null) ?? entry.createdAt,
-  ...(reason ? { reason } : {}),
-  ...(body !== undefined ? { body } : {}),
-});
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** What the entry will look like once the backend agrees; its answer replaces this guess. */
-function predict<E extends Comment | Resource>(entry: E, v: DecisionVars): E {
-  const reason = v.reason ?? null;
-  switch (v.action) {
-    case 'approve':
-      return { ...entry, status: 'published', moderationReason: null };
-    case 'edit-approve':
-      return {
-        ...entry,
-        status: 'published',
-        moderationReason: null,
-        body: v.body ?? '',
-        html: `<p>${escapeHtml(v.body ?? '')}</p>`,
-      };
-    case 'reject':
-      return { ...entry, status: 'rejected', moderationReason: reason, flagCount: 0 };
-    case 'hide':
-      return { ...entry, status: 'hidden', moderationReason: reason, flagCount: 0 };
-    case 'restore':
-      return { ...entry, status: 'published', moderationReason: null, flagCount: 0 };
-    case 'dismiss-flags':
-      return entry.status === 'hidden'
-        ? { ...entry, status: 'published', moderationReason: null, flagCount: 0 }
-        : { ...entry, flagCount: 0 };
-    case 'feature':
-    case 'unfeature':
-      return { ...entry, featured: v.action === 'feature' };
-  }
-}
-
 /** Every cached list that may show this entry: the queues, and its discussion's thread or resources. */
 function entryFilters(m: ModeratedEntry): { queryKey: QueryKey }[] {
   const slug = m.entry.discussionSlug;
@@ -143,7 +95,7 @@ function entryFilters(m: ModeratedEntry): { queryKey: QueryKey }[] {
   ];
 }
 
-function patchEntry(
+export function patchEntry(
   queryClient: QueryClient,
   m: ModeratedEntry,
   patch: (entry: Comment | Resource) => Comment | Resource,
@@ -189,22 +141,12 @@ function patchEntry(
 }
 
 /** No refetch in flight may overwrite the guess that follows. */
-async function cancel(queryClient: QueryClient, entries: ModeratedEntry[]): Promise<void> {
+export async function cancel(queryClient: QueryClient, entries: ModeratedEntry[]): Promise<void> {
   await Promise.all(entries.flatMap(entryFilters).map((f) => queryClient.cancelQueries(f)));
 }
 
-function fromDetails(details: Record<string, unknown> | undefined): Comment | Resource | null {
-  const { comment, resource } = (details ?? {}) as Partial<DecisionResponse>;
-  return comment ?? resource ?? null;
-}
-
-/** The entry as the backend has it now, from a 409's details. */
-export function currentEntry(error: unknown): Comment | Resource | null {
-  return error instanceof ApiError && error.code === 'conflict' ? fromDetails(error.details) : null;
-}
-
 /** Every decision's mutation key starts so: one in flight is one of these. */
-const DECISIONS = [...moderationQueries.all(), 'decisions'] as const;
+export const DECISIONS = [...moderationQueries.all(), 'decisions'] as const;
 
 /** Discussions whose decisions have settled while others were still in flight. */
 const unsettled = new WeakMap<QueryClient, Set<string>>();
@@ -214,7 +156,7 @@ const unsettled = new WeakMap<QueryClient, Set<string>>();
  * a refetch while another decision is under way would bring the page as it was
  * before that one and undo it on screen (TkDodo, "Concurrent Optimistic Updates").
  */
-function settle(queryClient: QueryClient, slugs: string[]) {
+export function settle(queryClient: QueryClient, slugs: string[]) {
   const waiting = unsettled.get(queryClient) ?? new Set<string>();
   unsettled.set(queryClient, waiting);
   for (const slug of slugs) waiting.add(slug);
@@ -230,8 +172,6 @@ function settle(queryClient: QueryClient, slugs: string[]) {
     invalidateDiscussions(queryClient, ...all),
   ]);
 }
-
-const decided = (response: DecisionResponse) => response.comment ?? response.resource;
 
 /** Clients whose queues changed on the server while a decision of their own was in flight. */
 const staleQueues = new WeakSet<QueryClient>();
@@ -312,79 +252,3 @@ export function applyQueueEvent(queryClient: QueryClient, event: EntryEvent, me:
  * before the backend answers, and goes back to what the moderator saw if it
  * refuses. A 409 brings the entry's current state, which replaces both.
  */
-export function useDecision() {
-  const queryClient = useQueryClient();
-  const onSessionError = refreshSessionOn401(queryClient);
-  return useMutation({
-    mutationKey: [...DECISIONS, 'one'],
-    mutationFn: (v: DecisionVars) =>
-      request<DecisionResponse>('/moderation/decisions', { method: 'POST', body: toBody(v) }),
-    onMutate: async (v) => {
-      await cancel(queryClient, [v]);
-      patchEntry(queryClient, v, (e) => predict(e, v));
-    },
-    onError: (error, v) => {
-      // The snapshot is the entry as the moderator saw it, in `v`: putting back only that
-      // entry leaves other decisions taken meanwhile in place. A 409 brings its current state.
-      patchEntry(queryClient, v, () => currentEntry(error) ?? v.entry);
-      onSessionError(error);
-    },
-    onSuccess: (response, v) => {
-      const entry = decided(response);
-      if (entry) patchEntry(queryClient, v, () => entry);
-    },
-    onSettled: (_data, _error, v) => settle(queryClient, [v.entry.discussionSlug]),
-  });
-}
-
-export interface BatchOutcome {
-  /** In the order of the decisions; `entry` is the entry as the backend has it now, when known. */
-  results: { vars: DecisionVars; ok: boolean; message: string; entry: Comment | Resource | null }[];
-}
-
-/** Several decisions at once; each one stands or falls on its own. */
-export function useBatchDecision() {
-  const queryClient = useQueryClient();
-  const onSessionError = refreshSessionOn401(queryClient);
-  return useMutation({
-    mutationKey: [...DECISIONS, 'batch'],
-    mutationFn: async (all: DecisionVars[]): Promise<BatchOutcome> => {
-      const { results } = await request<BatchDecisionResponse>('/moderation/decisions/batch', {
-        method: 'POST',
-        body: { decisions: all.map(toBody) } satisfies BatchDecisionBody,
-      });
-      return {
-        results: all.map((vars, i) => {
-          const result = results[i];
-          if (!result)
-            return { vars, ok: false, message: 'No answer for this entry.', entry: null };
-          return result.ok
-            ? { vars, ok: true, message: '', entry: decided(result) }
-            : {
-                vars,
-                ok: false,
-                message: result.error.message,
-                entry: result.error.code === 'conflict' ? fromDetails(result.error.details) : null,
-              };
-        }),
-      };
-    },
-    onMutate: async (all) => {
-      await cancel(queryClient, all);
-      for (const v of all) patchEntry(queryClient, v, (e) => predict(e, v));
-    },
-    onSuccess: ({ results }) => {
-      for (const { vars, entry } of results)
-        patchEntry(queryClient, vars, () => entry ?? vars.entry);
-    },
-    onError: (error, all) => {
-      for (const v of all) patchEntry(queryClient, v, () => v.entry);
-      onSessionError(error);
-    },
-    onSettled: (_data, _error, all) =>
-      settle(
-        queryClient,
-        all.map((v) => v.entry.discussionSlug),
-      ),
-  });
-}

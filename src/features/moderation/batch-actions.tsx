@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ModerationAction } from '../../api/contract';
-import { useBatchDecision, type ModeratedEntry } from '../../api/moderation';
+import type { ModeratedEntry } from '../../api/moderation';
+import { useBatchDecision } from '../../api/moderation-decisions';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { plural } from '../../lib/plural';

@@ -1,7 +1,8 @@
 import { Fragment, useId, useRef, useState, type SubmitEvent } from 'react';
 import type { ModerationAction } from '../../api/contract';
 import { ApiError } from '../../api/http';
-import { useDecision, type DecisionVars, type ModeratedEntry } from '../../api/moderation';
+import type { DecisionVars, ModeratedEntry } from '../../api/moderation';
+import { useDecision } from '../../api/moderation-decisions';
 import { useAnnounce } from '../../components/announcer';
 import { errorMessage } from '../../components/error-state';
 import { formatDateTime } from '../../lib/dates';
