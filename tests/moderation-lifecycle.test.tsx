@@ -197,7 +197,9 @@ describe('opening and closing', () => {
     const mode = within(panel).getByRole('group', {
       name: 'Which entries wait for a moderator',
     });
-    expect(within(mode).getByRole('radio', { name: 'Every entry waits for approval' })).toBeChecked();
+    expect(
+      within(mode).getByRole('radio', { name: 'Every entry waits for approval' }),
+    ).toBeChecked();
     await user.click(
       within(mode).getByRole('radio', { name: 'Nothing waits: entries publish at once' }),
     );

@@ -55,10 +55,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * sign in or a failed post loses nothing. After a successful post, `sent(value)`
  * clears what was sent, keeps what the person typed meanwhile, saved, and returns it.
  */
-export function useDraft<T>(
-  key: string,
-  empty: T,
-): [T, (value: T) => void, (sentValue: T) => T] {
+export function useDraft<T>(key: string, empty: T): [T, (value: T) => void, (sentValue: T) => T] {
   const [draft, setDraft] = useState(() => ({ key, value: readDraft(key, empty) }));
   // The same form shown for another discussion: bring that one's draft.
   if (draft.key !== key) setDraft({ key, value: readDraft(key, empty) });

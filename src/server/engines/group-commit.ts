@@ -44,7 +44,10 @@ export function groupCommit(db: Kysely<DB>): <T>(work: (tx: Tx) => Promise<T>) =
       await trx.commit().execute();
     } catch (error) {
       // The transaction itself failed: nothing of the batch was written, and each says so.
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const job of batch) job.reject(error);
       return;
     }
