@@ -70,6 +70,11 @@ export function currentEntry(error: unknown): Comment | Resource | null {
 
 const decided = (response: DecisionResponse) => response.comment ?? response.resource;
 
+/**
+ * One decision, shown at once: the entry changes in the queue and the thread
+ * before the backend answers, and goes back to what the moderator saw if it
+ * refuses. A 409 brings the entry's current state, which replaces both.
+ */
 export function useDecision() {
   const queryClient = useQueryClient();
   const onSessionError = refreshSessionOn401(queryClient);

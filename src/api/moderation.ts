@@ -246,9 +246,3 @@ export function applyQueueEvent(queryClient: QueryClient, event: EntryEvent, me:
   if (queryClient.isMutating({ mutationKey: DECISIONS }) > 0) staleQueues.add(queryClient);
   else void refetchQueues(queryClient);
 }
-
-/**
- * One decision, shown at once: the entry changes in the queue and the thread
- * before the backend answers, and goes back to what the moderator saw if it
- * refuses. A 409 brings the entry's current state, which replaces both.
- */

@@ -6,10 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type Handler } from 'hono';
-import { chooseEncoding, compressedFiles } from './compressed';
+import { chooseEncoding, compress, compressedFiles } from './compressed';
 import { type PageAnswers, pageReads, withReads } from './page-reads';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -31,8 +30,7 @@ export type AnswerRead = (path: string, page: Context) => Promise<unknown>;
 /**
  * `index.html` for an address of the app, with the answers to the API reads that page
  * starts (page-reads.ts). The page differs by address and by visitor, so it is compressed
- * per request, and no shared cache keeps it: Brotli's middle levels compress its tens of
- * kilobytes in about a millisecond.
+ * per request, and no shared cache keeps it.
  */
 function appPage(index: string, answer: AnswerRead | undefined): Handler {
   let html: string | null = null;
@@ -55,11 +53,7 @@ function appPage(index: string, answer: AnswerRead | undefined): Handler {
     c.header('Vary', 'Accept-Encoding, Cookie');
     if (!encoding) return c.body(new Uint8Array(page), 200);
     c.header('Content-Encoding', encoding);
-    const body =
-      encoding === 'br'
-        ? brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-        : gzipSync(page, { level: 6 });
-    return c.body(new Uint8Array(body), 200);
+    return c.body(compress(page, encoding, false), 200);
   };
 }
 
@@ -105,7 +99,7 @@ export function clientRoutes(clientDir: string, answer?: AnswerRead) {
     appPage(index, answer),
   ] as const;
   // The home page is the folder's index, which the static handler would send as it is.
-  app.get('/', revalidated, ...page);
+  app.get('/', ...page);
   app.get('*', revalidated, compressedFiles(clientDir), serveStatic({ root: clientDir }), ...page);
 
   app.all('*', notFound);

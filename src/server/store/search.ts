@@ -4,13 +4,13 @@
  * postings of the searched words within the one discussion, and return
  * newest first, by (created_at, id), so that a cursor is a place in that order.
  */
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Tx } from '../rules/core';
 import { SEARCH_VECTOR } from './migrations';
 import type { CommentRow } from './schema';
 
-/** Which engine runs the transaction: their placeholders differ. */
-const onPostgres = (tx: Tx) => sql`select ${0}`.compile(tx).sql.includes('$1');
+/** Which engine runs the transaction: their full-text search differs. */
+const onPostgres = (tx: Tx) => tx.getExecutor().adapter instanceof PostgresAdapter;
 
 /** What a search is, for either engine: its discussion, words and their expression. */
 export interface Search {
