@@ -7,44 +7,20 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { LiveEvent } from '../src/api/contract';
 import { openLiveStream } from '../src/api/live-stream';
-import { app } from '../mocks/node';
 import { renderApp } from './render-app';
 import {
   AMINA,
   DISCUSSION,
   MODERATOR,
-  ORIGIN,
   SEED_SLUG,
   addComment,
   addParticipant,
   credentials,
   fill,
+  otherBrowser,
   signInAs,
   testDb,
 } from './support';
-
-/** Another person's browser: a session of its own, with the cookie it was given. */
-async function otherBrowser(account: { email: string; password: string }) {
-  let cookie = '';
-  const call = async (path: string, method = 'GET', body?: unknown) => {
-    const headers = new Headers({ 'Sec-Fetch-Site': 'same-origin' });
-    if (cookie) headers.set('Cookie', cookie);
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const response = await app.fetch(
-      new Request(`${ORIGIN}/api${path}`, {
-        method,
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-      }),
-    );
-    const set = response.headers.get('Set-Cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
-  };
-  const signIn = await call('/session', 'POST', account);
-  expect(signIn.status).toBe(200);
-  return { call };
-}
 
 const approve = (id: string) => ({
   kind: 'comment',

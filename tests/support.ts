@@ -7,7 +7,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { Updateable } from 'kysely';
-import { memory } from '../mocks/node';
+import { app, memory } from '../mocks/node';
 import { SESSION_COOKIE, type EntryStatus, type ResourceKind } from '../src/api/contract';
 import { renderMarkdown } from '../src/lib/markdown';
 import { loadRenderer } from '../src/server/backend';
@@ -54,6 +54,30 @@ export async function api(path: string, method = 'GET', body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+}
+
+/** Another person's browser: a session of its own, with the cookie it was given. */
+export async function otherBrowser(account: { email: string; password: string }) {
+  let cookie = '';
+  const call = async (path: string, method = 'GET', body?: unknown) => {
+    const headers = new Headers({ 'Sec-Fetch-Site': 'same-origin' });
+    if (cookie) headers.set('Cookie', cookie);
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/api${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      }),
+    );
+    const set = response.headers.get('Set-Cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+  };
+  const signIn = await call('/session', 'POST', account);
+  if (signIn.status !== 200)
+    throw new Error(`Could not sign in as ${account.email}: ${signIn.status}`);
+  return { call };
 }
 
 export interface TestUser {

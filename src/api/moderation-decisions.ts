@@ -71,11 +71,18 @@ export function currentEntry(error: unknown): Comment | Resource | null {
 const decided = (response: DecisionResponse) => response.comment ?? response.resource;
 
 /**
+ * What to tell the moderator once the backend has agreed. It is called even when the
+ * controls that asked have gone meanwhile (a queue refreshed while the decision settled
+ * no longer lists a decided entry), unlike the callbacks given to `mutate`.
+ */
+type OnDecided<R, V> = (result: R, vars: V) => void;
+
+/**
  * One decision, shown at once: the entry changes in the queue and the thread
  * before the backend answers, and goes back to what the moderator saw if it
  * refuses. A 409 brings the entry's current state, which replaces both.
  */
-export function useDecision() {
+export function useDecision(onDecided?: OnDecided<DecisionResponse, DecisionVars>) {
   const queryClient = useQueryClient();
   const onSessionError = refreshSessionOn401(queryClient);
   return useMutation({
@@ -95,6 +102,7 @@ export function useDecision() {
     onSuccess: (response, v) => {
       const entry = decided(response);
       if (entry) patchEntry(queryClient, v, () => entry);
+      onDecided?.(response, v);
     },
     onSettled: (_data, _error, v) => settle(queryClient, [v.entry.discussionSlug]),
   });
@@ -106,7 +114,7 @@ export interface BatchOutcome {
 }
 
 /** Several decisions at once; each one stands or falls on its own. */
-export function useBatchDecision() {
+export function useBatchDecision(onDecided?: OnDecided<BatchOutcome, DecisionVars[]>) {
   const queryClient = useQueryClient();
   const onSessionError = refreshSessionOn401(queryClient);
   return useMutation({
@@ -136,9 +144,10 @@ export function useBatchDecision() {
       await cancel(queryClient, all);
       for (const v of all) patchEntry(queryClient, v, (e) => predict(e, v));
     },
-    onSuccess: ({ results }) => {
-      for (const { vars, entry } of results)
+    onSuccess: (outcome, all) => {
+      for (const { vars, entry } of outcome.results)
         patchEntry(queryClient, vars, () => entry ?? vars.entry);
+      onDecided?.(outcome, all);
     },
     onError: (error, all) => {
       for (const v of all) patchEntry(queryClient, v, () => v.entry);

@@ -18,8 +18,12 @@ interface BatchActionsProps {
 
 /** Approve or reject several new entries at once; each decision stands or falls on its own. */
 export function BatchActions({ chosen, selectable, onSelectAll, onDone }: BatchActionsProps) {
-  const batch = useBatchDecision();
   const announce = useAnnounce();
+  const batch = useBatchDecision(({ results }, all) => {
+    const verb = all[0]?.action === 'approve' ? 'Approved' : 'Rejected';
+    const done = results.filter((r) => r.ok).length;
+    announce(`${verb} ${plural(done, 'entry', 'entries')}.`);
+  });
   const [rejecting, setRejecting] = useState(false);
   const [hint, setHint] = useState('');
   const [refused, setRefused] = useState<string[]>([]);
@@ -32,13 +36,10 @@ export function BatchActions({ chosen, selectable, onSelectAll, onDone }: BatchA
     setHint('');
     setRejecting(false);
     setRefused([]);
-    const verb = action === 'approve' ? 'Approved' : 'Rejected';
     batch.mutate(
       chosen.map((m) => ({ ...m, action, reason })),
       {
         onSuccess: ({ results }) => {
-          const done = results.filter((r) => r.ok).length;
-          announce(`${verb} ${plural(done, 'entry', 'entries')}.`);
           setRefused(
             results.filter((r) => !r.ok).map((r) => `${describeEntry(r.vars)}: ${r.message}`),
           );

@@ -42,8 +42,8 @@ export const DECIDED_WORDS: Record<ModerationAction, string> = {
 
 /** A moderator's decisions on one entry, wherever it shows: the queue or the thread. */
 export function EntryControls(m: ModeratedEntry) {
-  const decision = useDecision();
   const announce = useAnnounce();
+  const decision = useDecision((_, v) => announce(`${DONE[v.action]} ${describeEntry(v)}.`));
   const [form, setForm] = useState<Form>(null);
   // The last decision this moderator made here, shown until the next one: the live region
   // tells a screen reader, this tells everyone else.
@@ -65,10 +65,7 @@ export function EntryControls(m: ModeratedEntry) {
     // The pressed button goes away with the entry's old state; keep the keyboard user here.
     group.current?.focus();
     decision.mutate({ ...m, action, ...extra } as DecisionVars, {
-      onSuccess: () => {
-        announce(`${DONE[action]} ${who}.`);
-        setOutcome(action);
-      },
+      onSuccess: () => setOutcome(action),
     });
   };
 
