@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,40 @@ function preloadMockBackend(): Plugin {
 }
 
 /**
+ * Demo builds carry the seeded backend's answers to a first visit's reads in index.html
+ * (src/server/demo-page-answers.ts): the first page paints the original discussion
+ * without waiting for the in-page backend to start. The server's modules are loaded
+ * through Vite for this build step alone.
+ */
+function demoPageAnswers(): Plugin {
+  return {
+    name: 'agora-demo-page-answers',
+    apply: (_config, env) => env.command === 'build' && env.mode === 'demo',
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html) => {
+        const loader = await createServer({
+          configFile: false,
+          root: fileURLToPath(new URL('.', import.meta.url)),
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          optimizeDeps: { noDiscovery: true, include: [] },
+        });
+        try {
+          const answers = (await loader.ssrLoadModule('/src/server/demo-page-answers.ts')) as {
+            withDemoPageAnswers: (page: string) => Promise<string>;
+          };
+          return await answers.withDemoPageAnswers(html);
+        } finally {
+          await loader.close();
+        }
+      },
+    },
+  };
+}
+
+/**
  * `vite build --ssr` bundles the Node server into dist-server/agora.js. Packages
  * stay outside the bundle (imported from node_modules at run time), so serving
  * compiles no TypeScript and the native SQLite binding loads as installed.
@@ -90,7 +124,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig(({ command, mode, isSsrBuild }) => ({
-  plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend()],
+  plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend(), demoPageAnswers()],
   resolve: {
     alias: [
       ...(mode === 'demo'

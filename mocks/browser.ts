@@ -11,7 +11,7 @@ import { loadRenderer } from '../src/server/backend';
 import { createMemoryBackend } from '../src/server/memory';
 import { addLongThreads } from '../src/server/store/scenarios';
 import { backendHandler, catchCookies, type FetchApp } from './bridge';
-import { loadSaved, saveDatabase, savedVersion } from './persistence';
+import { SCENARIO_KEY, loadSaved, saveDatabase, savedVersion } from './persistence';
 
 /** Starts the mock backend inside the page: dev server and demo builds only. */
 export async function startMockBackend(): Promise<void> {
@@ -61,8 +61,7 @@ export async function startMockBackend(): Promise<void> {
 
 /** `?scenario=long-threads` switches the scenario on for this tab until it is closed. */
 function scenarioRequested(name: string): boolean {
-  const key = 'agora-scenario';
   const asked = new URLSearchParams(window.location.search).get('scenario');
-  if (asked) sessionStorage.setItem(key, asked);
-  return sessionStorage.getItem(key) === name;
+  if (asked) sessionStorage.setItem(SCENARIO_KEY, asked);
+  return sessionStorage.getItem(SCENARIO_KEY) === name;
 }

@@ -5,6 +5,22 @@
 const DATA_KEY = 'agora-demo-database';
 const VERSION_KEY = 'agora-demo-database-version';
 
+/** Where a tab keeps the scenario it asked for (`?scenario=long-threads`) while it lives. */
+export const SCENARIO_KEY = 'agora-scenario';
+
+/**
+ * Whether this browser's demo may differ from the seeded one that the demo build's
+ * page answers come from (src/server/demo-page-answers.ts): it saved a database of its
+ * own, or this tab asked for a scenario.
+ */
+export function ownsDemoData(): boolean {
+  return (
+    localStorage.getItem(DATA_KEY) !== null ||
+    sessionStorage.getItem(SCENARIO_KEY) !== null ||
+    new URLSearchParams(window.location.search).has('scenario')
+  );
+}
+
 export function savedVersion(): number {
   return Number(localStorage.getItem(VERSION_KEY) ?? '0');
 }

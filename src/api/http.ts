@@ -48,6 +48,11 @@ export function waitForBackend(ready: Promise<unknown>): void {
   backendReady = ready;
 }
 
+/** Resolves once the backend can answer: at once but in the demo, whose backend starts in the page. */
+export function backendStarted(): Promise<unknown> {
+  return backendReady;
+}
+
 export function apiUrl(path: string, query?: RequestOptions['query']): URL {
   const url = new URL(`${apiBase}${path}`, window.location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {

@@ -8,7 +8,7 @@
  * loss; coming back online retries at once. The server replays what was missed.
  */
 import type { LiveEvent } from './contract';
-import { apiUrl } from './http';
+import { apiUrl, backendStarted } from './http';
 
 export interface SseMessage {
   id?: string;
@@ -80,6 +80,9 @@ export function openLiveStream({ discussion, onEvent }: LiveOptions): () => void
     const signal = AbortSignal.any([stopped.signal, attempt.signal]);
     const headers = new Headers({ Accept: 'text/event-stream' });
     if (lastId !== null) headers.set('Last-Event-ID', lastId);
+    // A page that painted from the answers in it may open its stream before the demo's
+    // backend has started: asked before, the address would not be found and never retried.
+    await backendStarted();
     const response = await fetch(apiUrl('/events', { discussion }), {
       headers,
       credentials: 'same-origin',

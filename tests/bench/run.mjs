@@ -82,7 +82,9 @@ function freePort() {
 
 function environment() {
   const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const version = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' });
+  if (version.error) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  const chromium = version.stdout.trim();
   return {
     date: new Date().toISOString(),
     node: process.version,

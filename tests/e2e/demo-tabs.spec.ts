@@ -3,6 +3,7 @@ import {
   AWAITING,
   PARTICIPANT,
   SEED,
+  SEED_TITLE,
   expect,
   openDiscussion,
   postComment,
@@ -59,6 +60,51 @@ test.describe('the demo in two tabs of one browser', { tag: '@demo' }, () => {
       }
       await expect(comments(page)).toHaveCount(9);
     }
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+/**
+ * Keeps the page's in-page backend from starting: its service worker never registers,
+ * so no read that the page does not already hold an answer to can be answered.
+ */
+async function holdBackend(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    navigator.serviceWorker.register = () => new Promise(() => undefined);
+  });
+}
+
+test.describe('a first visit to the demo', { tag: '@demo' }, () => {
+  test('shows the original discussion before the in-page backend has started, and only the first time', async ({
+    page: first,
+    context,
+    consoleErrors,
+  }) => {
+    await holdBackend(first);
+    await first.goto(SEED.path);
+    await expect(first.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
+    await expect(
+      first
+        .getByRole('region', { name: 'Comments' })
+        .getByRole('article', { name: 'Macarena Aguilar' }),
+    ).toContainText('Online activism is taking our struggles to a level of organising');
+    await expect(first.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
+
+    // Signing in writes this browser's own database: the seeded forum's answers are no longer its.
+    const page = await context.newPage();
+    await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
+    const later = await context.newPage();
+    await holdBackend(later);
+    await later.goto(SEED.path);
+    await expect(
+      later.getByRole('status').filter({ hasText: 'Loading the discussion…' }),
+    ).toBeVisible();
+    // Two frames later the page would have rendered the answers, had it taken them.
+    await later.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    await expect(later.getByRole('heading', { level: 1, name: SEED_TITLE })).toHaveCount(0);
+    await expect(later.getByRole('link', { name: 'Sign in', exact: true })).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
   });
 });
