@@ -28,35 +28,6 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 /**
- * Demo builds fetch the in-page mock backend together with the app rather than
- * after it, so the first page's data is not one more round trip away.
- */
-function preloadMockBackend(): Plugin {
-  let base = '/';
-  return {
-    name: 'agora-preload-mock-backend',
-    apply: (_config, env) => env.command === 'build' && env.mode === 'demo',
-    configResolved: (config) => {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler: (_html, ctx) => {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/mocks/browser.ts'),
-        );
-        if (chunk?.type !== 'chunk') return [];
-        return [chunk.fileName, ...chunk.imports].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
-}
-
-/**
  * Demo builds carry the seeded backend's answers to a first visit's reads in index.html
  * (src/server/demo-page-answers.ts): the first page paints the original discussion
  * without waiting for the in-page backend to start. The server's modules are loaded
@@ -124,7 +95,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig(({ command, mode, isSsrBuild }) => ({
-  plugins: [react(), contentSecurityPolicyMeta(), preloadMockBackend(), demoPageAnswers()],
+  plugins: [react(), contentSecurityPolicyMeta(), demoPageAnswers()],
   resolve: {
     alias: [
       ...(mode === 'demo'

@@ -7,11 +7,28 @@ import { PAGE_ANSWERS_ID } from './lib/page-answers';
 import './app/styles.css';
 
 // The mock backend exists only in dev and demo builds; production leaves it out
-// entirely. It starts alongside the first render instead of before it.
+// entirely. It starts alongside the first render instead of before it; on a first visit
+// to the demo, whose page holds the answers to its first reads, once that render is done,
+// so that its download and start do not hold back the page's own.
 if (import.meta.env.VITE_MOCK_API === 'true') {
   // The demo build's page answers are the seeded forum's: not this browser's, once it has its own.
   if (ownsDemoData()) document.getElementById(PAGE_ANSWERS_ID)?.remove();
-  waitForBackend(import('../mocks/browser').then((m) => m.startMockBackend()));
+  const answered = document.getElementById(PAGE_ANSWERS_ID) !== null;
+  const start = () => import('../mocks/browser').then((m) => m.startMockBackend());
+  waitForBackend(answered ? whenIdle().then(start) : start());
+}
+
+/** Once the page has loaded and the main thread has nothing left to do. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    // Safari has no requestIdleCallback: after the load event's other handlers, then.
+    const idle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(() => resolve(), { timeout: 2_000 })
+        : setTimeout(resolve, 0);
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  });
 }
 
 const root = document.getElementById('root');

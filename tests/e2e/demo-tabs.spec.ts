@@ -95,6 +95,11 @@ test.describe('a first visit to the demo', { tag: '@demo' }, () => {
     await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
     const later = await context.newPage();
     await holdBackend(later);
+    // Another tab learns of a storage write a moment later, as a person's next tab would.
+    await later.goto('/favicon.svg');
+    await expect
+      .poll(() => later.evaluate(() => localStorage.getItem('agora-demo-database') !== null))
+      .toBe(true);
     await later.goto(SEED.path);
     await expect(
       later.getByRole('status').filter({ hasText: 'Loading the discussion…' }),
