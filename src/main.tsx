@@ -3,19 +3,21 @@ import { createRoot } from 'react-dom/client';
 import { ownsDemoData } from '../mocks/persistence';
 import { waitForBackend } from './api/http';
 import { App } from './app/app';
+import { firstPageRouted } from './app/router';
 import { PAGE_ANSWERS_ID } from './lib/page-answers';
 import './app/styles.css';
 
 // The mock backend exists only in dev and demo builds; production leaves it out
 // entirely. It starts alongside the first render instead of before it; on a first visit
-// to the demo, whose page holds the answers to its first reads, once that render is done,
-// so that its download and start do not hold back the page's own.
+// to the demo, whose page holds the answers to its first reads, once the first page has
+// its code and the page has rendered it, so that the backend's download and start do not
+// hold back the page's own.
 if (import.meta.env.VITE_MOCK_API === 'true') {
   // The demo build's page answers are the seeded forum's: not this browser's, once it has its own.
   if (ownsDemoData()) document.getElementById(PAGE_ANSWERS_ID)?.remove();
   const answered = document.getElementById(PAGE_ANSWERS_ID) !== null;
   const start = () => import('../mocks/browser').then((m) => m.startMockBackend());
-  waitForBackend(answered ? whenIdle().then(start) : start());
+  waitForBackend(answered ? firstPageRouted.then(whenIdle).then(start) : start());
 }
 
 /** Once the page has loaded and the main thread has nothing left to do. */

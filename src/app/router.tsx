@@ -175,9 +175,27 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
+let routed: () => void = () => undefined;
+/**
+ * Resolves once the app's router has the first page's code (a lazy route's chunk) and can
+ * render it: the demo starts its in-page backend after that (src/main.tsx).
+ */
+export const firstPageRouted = new Promise<void>((resolve) => {
+  routed = resolve;
+});
+
 export function createAppRouter(queryClient: QueryClient, options: RouterOptions = {}) {
   const routes = appRoutes(queryClient);
-  return options.initialEntries
+  const router = options.initialEntries
     ? createMemoryRouter(routes, { initialEntries: options.initialEntries })
     : createBrowserRouter(routes);
+  if (router.state.initialized) routed();
+  else {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      routed();
+    });
+  }
+  return router;
 }

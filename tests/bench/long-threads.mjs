@@ -147,8 +147,8 @@ async function snapshot(page, cdp) {
   return { ...counts, heapMB: heap === null ? null : round(heap / 1024 / 1024, 1) };
 }
 
-async function openThread(page, baseUrl, size, query = '?scenario=long-threads') {
-  await page.goto(`${baseUrl}/discussions/synthetic-${size}${query}`);
+async function openThread(page, baseUrl, size) {
+  await page.goto(`${baseUrl}/discussions/synthetic-${size}?scenario=long-threads`);
   await page.waitForFunction(() => window.__bench.firstComments !== null, null, { polling: 50 });
   const firstCommentsMs = await page.evaluate(() => window.__bench.firstComments);
   await atRest(page);
@@ -241,12 +241,19 @@ async function nextPageTimes(page) {
     });
 }
 
-async function signIn(page, baseUrl) {
-  await page.goto(`${baseUrl}/sign-in?scenario=long-threads`);
+/**
+ * Signs in from the thread's page through the header's link, which comes back to the
+ * thread without a reload: a scenario tab keeps its database in memory only, so a
+ * reload would forget the session.
+ */
+async function signIn(page) {
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('Email').fill(PARTICIPANT.email);
   await page.getByLabel('Password', { exact: true }).fill(PARTICIPANT.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.getByRole('button', { name: 'Reply', exact: true }).first().waitFor();
+  await atRest(page);
 }
 
 /** Keyboard: focus the first Reply button, press Enter, wait for the composer's textarea. */
@@ -339,8 +346,8 @@ export async function runLongThreads({ baseUrl, launchOptions, log = console.log
     for (const size of THREAD_SIZES) {
       try {
         await withContext(browser, async ({ page }) => {
-          await signIn(page, baseUrl);
-          await openThread(page, baseUrl, size, '');
+          await openThread(page, baseUrl, size);
+          await signIn(page);
           threads[size].reply = await replyFocus(page);
         });
       } catch (error) {
