@@ -102,9 +102,10 @@ export async function newDiscussion(
   { approvalMode = 'all', comments = [] }: NewDiscussion = {},
 ): Promise<Discussion & { commentIds: string[] }> {
   const title = unique('Test discussion');
-  await page.goto('/');
-  // The home page's list has loaded: the backend answers.
-  await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
+  // Search results come from the backend itself, never from the answers a page may carry
+  // (the demo's first visit): once they show, the backend answers.
+  await page.goto(`${SEED.path}/search?q=social`);
+  await expect(page.getByText(/^\d+ comments? match/)).toBeVisible();
   const made = await page.evaluate(
     async ({ moderator, discussion, comments }) => {
       const send = async (method: string, path: string, body?: unknown) => {
