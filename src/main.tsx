@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { ownsDemoData } from '../mocks/persistence';
 import { waitForBackend } from './api/http';
 import { App } from './app/app';
-import { firstPageRouted } from './app/router';
+import { createQueryClient } from './app/query-client';
+import { createAppRouter, firstPageRouted } from './app/router';
 import { PAGE_ANSWERS_ID } from './lib/page-answers';
 import './app/styles.css';
 
@@ -37,10 +38,13 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 // As a transition, the first render yields to the browser every few milliseconds instead
 // of holding the main thread for the whole tree; the shell in index.html shows meanwhile.
+// The client and router are made before it, once: a transition's render may begin again.
+const queryClient = createQueryClient();
+const appRouter = createAppRouter(queryClient);
 startTransition(() => {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} appRouter={appRouter} />
     </StrictMode>,
   );
 });

@@ -3,16 +3,22 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { AppLoading } from './layout';
 import { createQueryClient } from './query-client';
-import { createAppRouter, type RouterOptions } from './router';
+import { type AppRouter, createAppRouter, type RouterOptions } from './router';
 
 interface AppProps {
   queryClient?: QueryClient;
   router?: RouterOptions;
+  /**
+   * A router made before the first render, with `queryClient` (src/main.tsx). A first
+   * render that is a transition may be thrown away and begun again, and each beginning
+   * would make another client and router, the first of which took the page's answers.
+   */
+  appRouter?: AppRouter;
 }
 
-export function App({ queryClient, router }: AppProps) {
+export function App({ queryClient, router, appRouter: made }: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  const [appRouter] = useState(() => createAppRouter(client, router));
+  const [appRouter] = useState(() => made ?? createAppRouter(client, router));
   // RouterProvider takes the router's state as it first renders and listens to it from a
   // layout effect: a first navigation that ends in between is never seen, and the page
   // stays blank. That happens when the loaders' reads are answered from the page itself

@@ -184,7 +184,9 @@ export const firstPageRouted = new Promise<void>((resolve) => {
   routed = resolve;
 });
 
-export function createAppRouter(queryClient: QueryClient, options: RouterOptions = {}) {
+export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+export function createAppRouter(queryClient: QueryClient, options: RouterOptions = {}): AppRouter {
   const routes = appRoutes(queryClient);
   const router = options.initialEntries
     ? createMemoryRouter(routes, { initialEntries: options.initialEntries })
