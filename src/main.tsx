@@ -4,9 +4,20 @@ import { ownsDemoData } from '../mocks/persistence';
 import { waitForBackend } from './api/http';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
-import { createAppRouter, firstPageRouted } from './app/router';
+import { createAppRouter, firstNavigationDone } from './app/router';
 import { PAGE_ANSWERS_ID } from './lib/page-answers';
 import './app/styles.css';
+
+// The demo build's page answers are the seeded forum's: not this browser's, once it has
+// its own. They go before the router is made, whose loaders start the first reads.
+if (import.meta.env.VITE_MOCK_API === 'true' && ownsDemoData()) {
+  document.getElementById(PAGE_ANSWERS_ID)?.remove();
+}
+
+// The client and router are made once, before the first render: a transition's render
+// may be thrown away and begun again, and must not make them again.
+const queryClient = createQueryClient();
+const appRouter = createAppRouter(queryClient);
 
 // The mock backend exists only in dev and demo builds; production leaves it out
 // entirely. It starts alongside the first render instead of before it; on a first visit
@@ -14,11 +25,9 @@ import './app/styles.css';
 // its code and the page has rendered it, so that the backend's download and start do not
 // hold back the page's own.
 if (import.meta.env.VITE_MOCK_API === 'true') {
-  // The demo build's page answers are the seeded forum's: not this browser's, once it has its own.
-  if (ownsDemoData()) document.getElementById(PAGE_ANSWERS_ID)?.remove();
   const answered = document.getElementById(PAGE_ANSWERS_ID) !== null;
   const start = () => import('../mocks/browser').then((m) => m.startMockBackend());
-  waitForBackend(answered ? firstPageRouted.then(whenIdle).then(start) : start());
+  waitForBackend(answered ? firstNavigationDone(appRouter).then(whenIdle).then(start) : start());
 }
 
 /** Once the page has loaded and the main thread has nothing left to do. */
@@ -38,9 +47,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 // As a transition, the first render yields to the browser every few milliseconds instead
 // of holding the main thread for the whole tree; the shell in index.html shows meanwhile.
-// The client and router are made before it, once: a transition's render may begin again.
-const queryClient = createQueryClient();
-const appRouter = createAppRouter(queryClient);
 startTransition(() => {
   createRoot(root).render(
     <StrictMode>

@@ -11,7 +11,7 @@ import { digestQueries } from '../api/digest';
 import { discussionQueries } from '../api/discussions';
 import { resourceQueries } from '../api/resources';
 import { sessionQueries } from '../api/session';
-import { AppLoading, Layout } from './layout';
+import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { CampaignRoute } from './routes/campaign';
 import { DiscussionRoute } from './routes/discussion';
@@ -49,7 +49,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     {
       element: <Layout />,
       errorElement: <RouteError />,
-      hydrateFallbackElement: <AppLoading />,
       loader: () => {
         warm(queryClient.query(sessionQueries.current()));
         return null;
@@ -175,29 +174,30 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
-let routed: () => void = () => undefined;
-/**
- * Resolves once the app's router has the first page's code (a lazy route's chunk) and can
- * render it: the demo starts its in-page backend after that (src/main.tsx).
- */
-export const firstPageRouted = new Promise<void>((resolve) => {
-  routed = resolve;
-});
-
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 export function createAppRouter(queryClient: QueryClient, options: RouterOptions = {}): AppRouter {
   const routes = appRoutes(queryClient);
-  const router = options.initialEntries
+  return options.initialEntries
     ? createMemoryRouter(routes, { initialEntries: options.initialEntries })
     : createBrowserRouter(routes);
-  if (router.state.initialized) routed();
-  else {
+}
+
+/**
+ * Resolves once the router's first navigation is done: the first page has its code (a
+ * lazy route's chunk) and can render. The demo starts its in-page backend after that
+ * (src/main.tsx).
+ */
+export function firstNavigationDone(router: AppRouter): Promise<void> {
+  return new Promise((resolve) => {
+    if (router.state.initialized) {
+      resolve();
+      return;
+    }
     const stop = router.subscribe((state) => {
       if (!state.initialized) return;
       stop();
-      routed();
+      resolve();
     });
-  }
-  return router;
+  });
 }
