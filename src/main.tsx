@@ -8,27 +8,33 @@ import { createAppRouter, firstNavigationDone } from './app/router';
 import { PAGE_ANSWERS_ID } from './lib/page-answers';
 import './app/styles.css';
 
+const mockBackend = import.meta.env.VITE_MOCK_API === 'true';
+
 // The demo build's page answers are the seeded forum's: not this browser's, once it has
 // its own. They go before the router is made, whose loaders start the first reads.
-if (import.meta.env.VITE_MOCK_API === 'true' && ownsDemoData()) {
-  document.getElementById(PAGE_ANSWERS_ID)?.remove();
+if (mockBackend && ownsDemoData()) document.getElementById(PAGE_ANSWERS_ID)?.remove();
+
+// The mock backend exists only in dev and demo builds; production leaves it out
+// entirely. It starts alongside the first render instead of before it; on a first visit
+// to the demo, whose page holds the answers to its first reads, once the first page has
+// its code and the page has rendered it, so that the backend's download and start do not
+// hold back the page's own. Requests wait for it from the first: it is set before the
+// router is made, whose loaders send the first ones.
+let routed: () => void = () => undefined;
+if (mockBackend) {
+  const answered = document.getElementById(PAGE_ANSWERS_ID) !== null;
+  const firstPage = new Promise<void>((resolve) => {
+    routed = resolve;
+  });
+  const start = () => import('../mocks/browser').then((m) => m.startMockBackend());
+  waitForBackend(answered ? firstPage.then(whenIdle).then(start) : start());
 }
 
 // The client and router are made once, before the first render: a transition's render
 // may be thrown away and begun again, and must not make them again.
 const queryClient = createQueryClient();
 const appRouter = createAppRouter(queryClient);
-
-// The mock backend exists only in dev and demo builds; production leaves it out
-// entirely. It starts alongside the first render instead of before it; on a first visit
-// to the demo, whose page holds the answers to its first reads, once the first page has
-// its code and the page has rendered it, so that the backend's download and start do not
-// hold back the page's own.
-if (import.meta.env.VITE_MOCK_API === 'true') {
-  const answered = document.getElementById(PAGE_ANSWERS_ID) !== null;
-  const start = () => import('../mocks/browser').then((m) => m.startMockBackend());
-  waitForBackend(answered ? firstNavigationDone(appRouter).then(whenIdle).then(start) : start());
-}
+void firstNavigationDone(appRouter).then(routed);
 
 /** Once the page has loaded and the main thread has nothing left to do. */
 function whenIdle(): Promise<void> {
