@@ -127,6 +127,9 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
           treeshake: { manualPureFunctions: ['z'] },
         },
       },
+  // The demo's backend worker (mocks/backend-worker.ts) loads the Markdown renderer on
+  // demand, which only a module worker can split off.
+  worker: { format: 'es' as const },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
