@@ -5,7 +5,7 @@
  * browser page only takes cookies from mocked responses through MSW.
  */
 import { http, HttpResponse } from 'msw';
-import { API_BASE } from '../src/api/contract';
+import { API_BASE } from '../src/api/api-base';
 import { type FetchApp, cookiesSetBy, toPlain, toRequest } from './plain-http';
 
 export function backendHandler(app: FetchApp) {

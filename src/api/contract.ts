@@ -14,7 +14,7 @@ import { onlyInvisible, visibleLine, visibleText } from './text';
 // otherwise probe `new Function` and the browser would report the refusal.
 z.config().jitless = true;
 
-export const API_BASE = '/api';
+export { API_BASE } from './api-base';
 
 // ---------------------------------------------------------------------------
 // Errors

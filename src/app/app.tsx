@@ -1,9 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { AppLoading } from './layout';
 import { createQueryClient } from './query-client';
-import { type AppRouter, createAppRouter, type RouterOptions } from './router';
+import { type AppRouter, createAppRouter, firstNavigationDone, type RouterOptions } from './router';
 
 interface AppProps {
   queryClient?: QueryClient;
@@ -22,9 +22,21 @@ export function App({ queryClient, router, appRouter: made }: AppProps) {
   // RouterProvider takes the router's state as it first renders and listens to it from a
   // layout effect: a first navigation that ends in between is never seen, and the page
   // stays blank. That happens when the loaders' reads are answered from the page itself
-  // while the first render, a transition, yields. So it renders once that navigation is done.
-  const subscribe = useCallback((change: () => void) => appRouter.subscribe(change), [appRouter]);
-  const ready = useSyncExternalStore(subscribe, () => appRouter.state.initialized);
+  // while the first render, a transition, yields. So it renders once that navigation is
+  // done, and nothing changes the router's state by itself after that. The page it then
+  // renders is a transition too: it yields to the browser every few milliseconds, rather
+  // than holding the main thread for the whole tree.
+  const [ready, setReady] = useState(() => appRouter.state.initialized);
+  useEffect(() => {
+    if (ready) return;
+    let mounted = true;
+    void firstNavigationDone(appRouter).then(() => {
+      if (mounted) startTransition(() => setReady(true));
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [appRouter, ready]);
   return (
     <QueryClientProvider client={client}>
       {ready ? <RouterProvider router={appRouter} /> : <AppLoading />}
