@@ -160,6 +160,8 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
           setupFiles: ['./tests/server/setup.ts'],
+          // The server bundle, built once for the files that run it as a process.
+          globalSetup: ['./tests/server/global-setup.ts'],
           // As for the app's tests: the server's modules load once per worker, not again for
           // each file. What a test starts, it stops (tests/server/setup.ts).
           isolate: false,

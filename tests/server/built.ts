@@ -1,8 +1,9 @@
 /**
- * The server bundle as `npm run build` makes it, built once for a test file
- * into a folder of its own (inside the project, so its packages resolve from
- * node_modules; apart from dist-server/, so a build or run going on there is left
- * alone), and started as a child process the way `npm start` starts it.
+ * The server bundle as `npm run build` makes it, built once for a test run
+ * (tests/server/global-setup.ts) into a folder of its own (inside the project, so
+ * its packages resolve from node_modules; apart from dist-server/, so a build or
+ * run going on there is left alone), and started as a child process the way
+ * `npm start` starts it.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -10,9 +11,23 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The path of the test run's server bundle, `agora.js`. */
+    serverBundle: string;
+  }
+}
+
+/** The test run's server bundle, which test files share: they only read and run it. */
+export function builtBundle(): string {
+  return inject('serverBundle');
+}
+
+/** Builds the bundle: once a run, by tests/server/global-setup.ts. */
 export async function buildBundle(): Promise<{ bundle: string; remove: () => void }> {
   const outDir = join(root, 'node_modules', '.cache', 'agora-server-test', crypto.randomUUID());
   mkdirSync(outDir, { recursive: true });

@@ -1,16 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteFile } from '../../src/server/engines/sqlite-file';
-import { type Child, buildBundle, runBundle } from './built';
+import { type Child, builtBundle, runBundle } from './built';
 import { PARTICIPANT, SLUG, tempDir, visitor } from './harness';
 import { sql } from 'kysely';
 
-let built: Awaited<ReturnType<typeof buildBundle>>;
-beforeAll(async () => {
-  built = await buildBundle();
-}, 120_000);
-afterAll(() => built.remove());
+const bundle = builtBundle();
 
 const running: Child[] = [];
 afterAll(() => {
@@ -19,7 +15,7 @@ afterAll(() => {
 
 function serve(dataDir: string): Child {
   // The load below posts as one account, far past the comment limit.
-  const child = runBundle(built.bundle, ['serve'], {
+  const child = runBundle(bundle, ['serve'], {
     DATA_DIR: dataDir,
     AGORA_DEMO: '1',
     AGORA_RATE_LIMITS: 'off',
@@ -157,11 +153,11 @@ describe('the commands of the built bundle', { timeout: 60_000 }, () => {
   it('creates a moderator from a piped password, and refuses the same email again', async () => {
     const env = { DATA_DIR: tempDir() };
     const args = ['create-moderator', '--email', 'ana@example.org', '--name', 'Ana Pereira'];
-    const made = runBundle(built.bundle, args, env, 'a piped passphrase\n');
+    const made = runBundle(bundle, args, env, 'a piped passphrase\n');
     expect(await made.exited).toEqual({ code: 0, signal: null });
     expect(made.stdout.join('\n')).not.toContain('Password');
 
-    const again = runBundle(built.bundle, args, env);
+    const again = runBundle(bundle, args, env);
     expect(await again.exited).toEqual({ code: 1, signal: null });
     expect(again.stderr).toEqual([
       'agora: An account with the email ana@example.org already exists; create-moderator changes no existing account.',
@@ -169,19 +165,19 @@ describe('the commands of the built bundle', { timeout: 60_000 }, () => {
   });
 
   it('stops on a wrong setting or command with one line that says what to fix', async () => {
-    const port = runBundle(built.bundle, [], { PORT: 'eighty' });
+    const port = runBundle(bundle, [], { PORT: 'eighty' });
     expect(await port.exited).toEqual({ code: 1, signal: null });
     expect(port.stderr).toEqual([
       'agora: PORT must be a whole number from 0 to 65535, not "eighty".',
     ]);
 
-    const demo = runBundle(built.bundle, ['serve'], { AGORA_DEMO: 'yes' });
+    const demo = runBundle(bundle, ['serve'], { AGORA_DEMO: 'yes' });
     expect(await demo.exited).toEqual({ code: 1, signal: null });
     expect(demo.stderr).toEqual([
       'agora: AGORA_DEMO must be 1 (add the demo accounts) or 0, not "yes".',
     ]);
 
-    const unknown = runBundle(built.bundle, ['serve-all'], {});
+    const unknown = runBundle(bundle, ['serve-all'], {});
     expect(await unknown.exited).toEqual({ code: 2, signal: null });
     expect(unknown.stderr[0]).toBe('agora: there is no command "serve-all".');
   });

@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/server/engines/engine';
 import { openPostgres } from '../../src/server/engines/postgres';
-import { type Child, buildBundle, runBundle } from './built';
+import { type Child, builtBundle, runBundle } from './built';
 import { MODERATOR, PARTICIPANT, SLUG, tempDir, visitor } from './harness';
 import { createPostgresDatabase } from './postgres';
 
 type Visitor = ReturnType<typeof visitor>;
 
-let built: Awaited<ReturnType<typeof buildBundle>>;
+const bundle = builtBundle();
 let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
 let db: Engine;
 const running: Child[] = [];
@@ -20,7 +20,7 @@ let a: { child: Child; url: string };
 let b: { child: Child; url: string };
 
 function serve(): Child {
-  const child = runBundle(built.bundle, ['serve'], {
+  const child = runBundle(bundle, ['serve'], {
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     DATA_DIR: tempDir(),
@@ -39,8 +39,8 @@ function serve(): Child {
 }
 
 beforeAll(async () => {
-  [built, database] = await Promise.all([buildBundle(), createPostgresDatabase()]);
-  teardown.push(built.remove, database.drop);
+  database = await createPostgresDatabase();
+  teardown.push(database.drop);
   db = openPostgres(database.url, { poolSize: 2 });
   teardown.push(() => db.close());
   // Both start at once on the empty database: one migrates and seeds, the other waits.
