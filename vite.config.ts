@@ -121,6 +121,9 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
     : {
         target: 'es2022',
         sourcemap: true,
+        // The server reads it to name a page's lazily loaded code in the page it sends
+        // (src/server/node/page-modules.ts); the demo, served as plain files, needs none.
+        manifest: mode !== 'demo',
         rolldownOptions: {
           // Building a zod schema has no side effect, so the contract's schemas that a
           // chunk does not use leave it: the reader's pages carry no validation code.

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAZY_ROUTE_MODULES } from '../../src/server/node/page-modules';
 import { MODERATOR, SLUG, fakeClient, startOn, tempDir } from './harness';
 
 const PAGE = '<!doctype html><html><head><title>Agora</title></head><body></body></html>';
@@ -116,5 +117,63 @@ describe('the page carries the answers to the reads its script will start', () =
     for (const path of ['/discussions/new', '/discussions/Not%20a%20slug', '/moderation']) {
       expect(Object.keys((await page(reader, path)).answers)).toEqual(['/api/session']);
     }
+  });
+});
+
+describe('the page names the code it loads once routed', () => {
+  const MANIFEST = {
+    'index.html': { file: 'assets/index-Ab12Cd34.js', isEntry: true, imports: ['_shared.js'] },
+    '_shared.js': { file: 'assets/shared-Ef56Gh78.js' },
+    'src/app/routes/digest.tsx': {
+      file: 'assets/digest-Ij90Kl12.js',
+      imports: ['index.html', '_shared.js', '_dates.js'],
+    },
+    '_dates.js': { file: 'assets/dates-Mn34Op56.js' },
+  };
+  const modulePreloads = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+
+  async function serverWithManifest() {
+    const dir = fakeClient();
+    writeFileSync(
+      join(dir, 'index.html'),
+      PAGE.replace(
+        '</head>',
+        '<script type="module" src="/assets/index-Ab12Cd34.js"></script></head>',
+      ),
+    );
+    mkdirSync(join(dir, '.vite'));
+    writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+    const { server, visitor } = await startOn(tempDir(), { clientDir: dir });
+    return { base: server.url, visitor };
+  }
+
+  it("preloads a lazy page's chunk and what it imports, and nothing the page has already", async () => {
+    const { visitor } = await serverWithManifest();
+    const reader = visitor();
+    const digest = await page(reader, `/discussions/${SLUG}/digest`);
+    expect(modulePreloads(digest.html)).toEqual([
+      '/assets/digest-Ij90Kl12.js',
+      '/assets/shared-Ef56Gh78.js',
+      '/assets/dates-Mn34Op56.js',
+    ]);
+    // The discussion's own page is in the main script; an unknown page has no code of its own.
+    expect(modulePreloads((await page(reader, `/discussions/${SLUG}`)).html)).toEqual([]);
+    expect(modulePreloads((await page(reader, '/no-such-page')).html)).toEqual([]);
+  });
+
+  it("names the router's lazy routes as they are", () => {
+    const router = readFileSync('src/app/router.tsx', 'utf8');
+    const lazy = [...router.matchAll(/import\('\.\/routes\/([a-z-]+)'\)/g)].map(
+      (m) => `src/app/routes/${m[1]}.tsx`,
+    );
+    expect([...LAZY_ROUTE_MODULES].sort()).toEqual([...new Set(lazy)].sort());
+  });
+
+  it('never hands out the manifest itself', async () => {
+    const { visitor } = await serverWithManifest();
+    const response = await visitor().call('/.vite/manifest.json');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('digest');
   });
 });

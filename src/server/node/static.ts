@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type Handler } from 'hono';
 import { chooseEncoding, compress, compressedFiles } from './compressed';
+import { pageModules, readManifest, withModules } from './page-modules';
 import { type PageAnswers, pageReads, withReads } from './page-reads';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const HIDDEN = /(\.map$)|(^|\/)mockServiceWorker\.js$/;
+// The build's manifest (.vite/) is the server's own reading, as are source maps.
+const HIDDEN = /(\.map$)|(^|\/)mockServiceWorker\.js$|(^|\/)\.vite(\/|$)/;
 
 const notFound = (c: Context) => c.text('Not found', 404);
 
@@ -29,13 +31,17 @@ export type AnswerRead = (path: string, page: Context) => Promise<unknown>;
 
 /**
  * `index.html` for an address of the app, with the answers to the API reads that page
- * starts (page-reads.ts). The page differs by address and by visitor, so it is compressed
+ * starts (page-reads.ts) and a preload of the code it loads once routed (page-modules.ts). The page differs by address and by visitor, so it is compressed
  * per request, and no shared cache keeps it.
  */
-function appPage(index: string, answer: AnswerRead | undefined): Handler {
+function appPage(clientDir: string, answer: AnswerRead | undefined): Handler {
   let html: string | null = null;
+  let manifest: ReturnType<typeof readManifest> = null;
   return async (c) => {
-    html ??= readFileSync(index, 'utf8');
+    if (html === null) {
+      html = readFileSync(join(clientDir, 'index.html'), 'utf8');
+      manifest = readManifest(clientDir);
+    }
     const { pathname, search } = new URL(c.req.url);
     const reads = pageReads(pathname, search);
     const answers: PageAnswers = {};
@@ -46,7 +52,9 @@ function appPage(index: string, answer: AnswerRead | undefined): Handler {
         if (found[i] !== undefined) answers[read] = found[i];
       });
     }
-    const page = Buffer.from(withReads(html, reads, answers));
+    const page = Buffer.from(
+      withReads(withModules(html, pageModules(manifest, pathname)), reads, answers),
+    );
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
     c.header('Content-Type', 'text/html; charset=utf-8');
     c.header('Cache-Control', 'private, no-cache');
@@ -96,7 +104,7 @@ export function clientRoutes(clientDir: string, answer?: AnswerRead) {
   };
   const page = [
     (c: Context, next: () => Promise<void>) => (existsSync(index) ? next() : notBuilt(c)),
-    appPage(index, answer),
+    appPage(clientDir, answer),
   ] as const;
   // The home page is the folder's index, which the static handler would send as it is.
   app.get('/', ...page);
