@@ -3,6 +3,9 @@ import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { contentSecurityPolicy } from './src/server/http/security-headers.ts';
 
 /**
@@ -28,10 +31,35 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 /**
+ * Runs `run` on the build-time module of the demo (src/server/demo-page-answers.ts),
+ * whose server code is loaded through Vite for this build step alone.
+ */
+async function withDemoModule<T>(run: (demo: DemoModule) => Promise<T>): Promise<T> {
+  const loader = await createServer({
+    configFile: false,
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    return await run(
+      (await loader.ssrLoadModule('/src/server/demo-page-answers.ts')) as DemoModule,
+    );
+  } finally {
+    await loader.close();
+  }
+}
+interface DemoModule {
+  withDemoPageAnswers: (page: string) => Promise<string>;
+  demoSeed: () => Promise<Uint8Array>;
+}
+
+/**
  * Demo builds carry the seeded backend's answers to a first visit's reads in index.html
  * (src/server/demo-page-answers.ts): the first page paints the original discussion
- * without waiting for the in-page backend to start. The server's modules are loaded
- * through Vite for this build step alone.
+ * without waiting for the in-page backend to start.
  */
 function demoPageAnswers(): Plugin {
   return {
@@ -39,25 +67,39 @@ function demoPageAnswers(): Plugin {
     apply: (_config, env) => env.command === 'build' && env.mode === 'demo',
     transformIndexHtml: {
       order: 'post',
-      handler: async (html) => {
-        const loader = await createServer({
-          configFile: false,
-          root: fileURLToPath(new URL('.', import.meta.url)),
-          logLevel: 'error',
-          appType: 'custom',
-          server: { middlewareMode: true, hmr: false, ws: false },
-          optimizeDeps: { noDiscovery: true, include: [] },
-        });
-        try {
-          const answers = (await loader.ssrLoadModule('/src/server/demo-page-answers.ts')) as {
-            withDemoPageAnswers: (page: string) => Promise<string>;
-          };
-          return await answers.withDemoPageAnswers(html);
-        } finally {
-          await loader.close();
-        }
-      },
+      handler: (html) => withDemoModule((demo) => demo.withDemoPageAnswers(html)),
     },
+  };
+}
+
+const DEMO_SEED = 'virtual:agora-demo-seed';
+
+/**
+ * The seeded database of the demo's backend, made at build time and shipped as a gzipped file:
+ * `virtual:agora-demo-seed` is its address in demo builds (mocks/browser.ts), and null in
+ * dev, where the backend seeds itself as it starts.
+ */
+function demoSeed(): Plugin {
+  let file: string | null = null;
+  return {
+    name: 'agora-demo-seed',
+    configResolved: (config) => {
+      if (config.command === 'build' && config.mode === 'demo') {
+        file = join(config.cacheDir, 'agora-demo-seed.bin');
+      }
+    },
+    buildStart: async () => {
+      if (!file) return;
+      const seed = await withDemoModule((demo) => demo.demoSeed());
+      mkdirSync(dirname(file), { recursive: true });
+      // Gzipped here, 300 KB to 13 KB: a static host would send an unknown type as it is.
+      writeFileSync(file, gzipSync(seed, { level: 9 }));
+    },
+    resolveId: (id) => {
+      if (id !== DEMO_SEED) return null;
+      return file ? `${file}?url` : `\0${DEMO_SEED}`;
+    },
+    load: (id) => (id === `\0${DEMO_SEED}` ? 'export default null;' : null),
   };
 }
 
@@ -95,7 +137,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig(({ command, mode, isSsrBuild }) => ({
-  plugins: [react(), contentSecurityPolicyMeta(), demoPageAnswers()],
+  plugins: [react(), contentSecurityPolicyMeta(), demoPageAnswers(), demoSeed()],
   resolve: {
     alias: [
       ...(mode === 'demo'

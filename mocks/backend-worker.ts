@@ -1,8 +1,9 @@
 /**
  * The demo's backend, in a worker of its own: the same app as the server, over
- * SQLite in WebAssembly (sql.js). Starting it (compiling SQLite, migrating and
- * seeding, hashing the demo accounts' passwords) and answering each request
- * happen here, so the page's main thread stays free for the reader. The page
+ * SQLite in WebAssembly (sql.js). Starting it (compiling SQLite, then opening the
+ * seeded database the demo build ships, or in dev migrating and seeding) and
+ * answering each request happen here, so the page's main thread stays free for
+ * the reader. The page
  * (mocks/browser.ts) hands it MSW's requests and keeps the database it saves.
  */
 /// <reference lib="webworker" />
@@ -28,8 +29,10 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 async function start(settings: WorkerSettings) {
   const writes = { count: 0 };
+  const seed = settings.seedUrl ? await fetchSeed(settings.seedUrl) : undefined;
   const memory = await createMemoryBackend({
     wasmUrl,
+    seed,
     onWrite: () => {
       writes.count += 1;
     },
@@ -37,6 +40,16 @@ async function start(settings: WorkerSettings) {
   if (settings.longThreads) await addLongThreads(memory.backend.db(), await loadRenderer());
   memory.backend.latencyMs = settings.latencyMs;
   return { memory, app: catchCookies(createApp(memory.backend)), writes };
+}
+
+async function fetchSeed(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The demo's seeded database answered ${response.status}.`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // Gzipped by the build, unless a host already took that off on the way.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(unzipped).arrayBuffer());
 }
 
 async function answer(message: Extract<ToWorker, { type: 'fetch' }>, settings: WorkerSettings) {
@@ -84,7 +97,7 @@ async function answer(message: Extract<ToWorker, { type: 'fetch' }>, settings: W
   }
 }
 
-let settings: WorkerSettings = { longThreads: false, latencyMs: 0 };
+let settings: WorkerSettings = { longThreads: false, latencyMs: 0, seedUrl: null };
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;

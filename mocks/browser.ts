@@ -7,6 +7,7 @@
  * saved copy if another tab wrote meanwhile, so two tabs are one forum.
  */
 import { setupWorker } from 'msw/browser';
+import seedUrl from 'virtual:agora-demo-seed';
 import { backendHandler } from './bridge';
 import { type FetchApp, toPlain, withCookies } from './plain-http';
 import { SCENARIO_KEY, loadSaved, saveDatabase, savedVersion } from './persistence';
@@ -22,6 +23,7 @@ export async function startMockBackend(): Promise<void> {
     longThreads: scenario,
     // `?latency=400` slows every answer, to see the loading states as on a poor network.
     latencyMs: Number(new URLSearchParams(window.location.search).get('latency')) || 0,
+    seedUrl,
   });
 
   let loaded = -1;

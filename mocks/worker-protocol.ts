@@ -10,6 +10,8 @@ export interface WorkerSettings {
   longThreads: boolean;
   /** A delay before each answer (`?latency=400`), to see the loading states. */
   latencyMs: number;
+  /** Where the demo build's seeded database is; null in dev, where the worker seeds. */
+  seedUrl: string | null;
 }
 
 export type ToWorker =

@@ -5,7 +5,8 @@
  * page then paints the original discussion as soon as its script runs, while the
  * in-page backend (SQLite in WebAssembly) is still downloading and starting. The page
  * drops them when this browser has a demo database of its own (src/main.tsx), whose
- * answers may differ. Loaded by the build alone (vite.config.ts), never by a page.
+ * answers may differ. The build also takes the seeded database itself from here. Loaded
+ * by the build alone (vite.config.ts), never by a page.
  */
 import { createApp } from './app';
 import { createMemoryBackend } from './memory';
@@ -38,6 +39,18 @@ export async function demoPageAnswers(): Promise<PageAnswers> {
   }
   await memory.engine().close();
   return answers;
+}
+
+/**
+ * The seeded database the demo's backend starts from (mocks/backend-worker.ts), made by
+ * the same code and with the same password hashing as the backend would make it: a
+ * visitor's browser then neither migrates, seeds nor hashes before its first answer.
+ */
+export async function demoSeed(): Promise<Uint8Array> {
+  const memory = await createMemoryBackend();
+  const bytes = memory.engine().snapshot();
+  await memory.engine().close();
+  return bytes;
 }
 
 /** The demo's index.html with those answers in it. */

@@ -27,6 +27,11 @@ export interface MemoryOptions {
   wasmUrl?: string;
   clock?: () => Date;
   onWrite?: (engine: SqlJsEngine) => void;
+  /**
+   * The seeded database, made ahead (the demo build's, by the same code): the backend
+   * starts from it instead of migrating, seeding and hashing the demo accounts' passwords.
+   */
+  seed?: Uint8Array;
   /** The server's defaults unless a test needs others (null: none). */
   rateLimits?: RateLimits;
 }
@@ -55,7 +60,7 @@ async function buildSnapshot(passwords: PasswordHasher, wasmUrl?: string): Promi
 export async function createMemoryBackend(options: MemoryOptions = {}): Promise<MemoryBackend> {
   // Demo passwords are public; a modest cost keeps the first visit and the tests quick.
   const passwords = options.passwords ?? scryptHasher(nobleScrypt, DEMO_SCRYPT);
-  let snapshot = snapshots.get(passwords);
+  let snapshot = options.seed ? Promise.resolve(options.seed) : snapshots.get(passwords);
   if (!snapshot) {
     snapshot = buildSnapshot(passwords, options.wasmUrl);
     snapshots.set(passwords, snapshot);
