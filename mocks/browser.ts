@@ -40,6 +40,19 @@ export async function startMockBackend(): Promise<void> {
     },
   };
 
+  // MSW asks the browser to update a worker it finds registered already, without waiting
+  // for the answer. When the page reloads or closes meanwhile, Chromium refuses ("Not
+  // found"), and that refusal of the demo's plumbing would show as the page's own error.
+  window.addEventListener('unhandledrejection', (event) => {
+    const message = event.reason instanceof Error ? event.reason.message : '';
+    if (
+      message.startsWith('Failed to update a ServiceWorker') &&
+      message.includes('mockServiceWorker.js')
+    ) {
+      event.preventDefault();
+    }
+  });
+
   const worker = setupWorker(backendHandler(shared));
   await Promise.all([
     started,

@@ -139,19 +139,6 @@ async function postAll(page: Page, requests: { path: string; body: unknown }[]) 
   }, requests);
 }
 
-/**
- * On each page load the demo's mock backend (MSW) calls `registration.update()` on
- * its service worker without waiting for it; now and then, on a busy machine,
- * Chromium reports that update as failed. It is the demo's plumbing, not the app.
- */
-function dropWorkerUpdateNoise(errors: string[]): void {
-  const noise =
-    /^Failed to update a ServiceWorker for scope \(.+\) with script \(.+\/mockServiceWorker\.js\): Not found$/;
-  for (let i = errors.length - 1; i >= 0; i -= 1) {
-    if (noise.test(errors[i] ?? '')) errors.splice(i, 1);
-  }
-}
-
 test('the XSS corpus posted, approved and read: nothing runs, everything reads as text', async ({
   page,
   consoleErrors,
@@ -281,6 +268,5 @@ test('the XSS corpus posted, approved and read: nothing runs, everything reads a
     for (const p of raisedBy) await expect(page.getByText(p.marker)).toBeVisible();
     await expectNothingRan(`the campaign page of #${label}`);
   }
-  dropWorkerUpdateNoise(consoleErrors);
   expect(consoleErrors).toEqual([]);
 });
