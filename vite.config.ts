@@ -30,59 +30,26 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-/**
- * Runs `run` on the build-time module of the demo (src/server/demo-page-answers.ts),
- * whose server code is loaded through Vite for this build step alone.
- */
-async function withDemoModule<T>(run: (demo: DemoModule) => Promise<T>): Promise<T> {
-  const loader = await createServer({
-    configFile: false,
-    root: fileURLToPath(new URL('.', import.meta.url)),
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    return await run(
-      (await loader.ssrLoadModule('/src/server/demo-page-answers.ts')) as DemoModule,
-    );
-  } finally {
-    await loader.close();
-  }
-}
-interface DemoModule {
-  withDemoPageAnswers: (page: string) => Promise<string>;
-  demoSeed: () => Promise<Uint8Array>;
-}
-
-/**
- * Demo builds carry the seeded backend's answers to a first visit's reads in index.html
- * (src/server/demo-page-answers.ts): the first page paints the original discussion
- * without waiting for the in-page backend to start.
- */
-function demoPageAnswers(): Plugin {
-  return {
-    name: 'agora-demo-page-answers',
-    apply: (_config, env) => env.command === 'build' && env.mode === 'demo',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html) => withDemoModule((demo) => demo.withDemoPageAnswers(html)),
-    },
-  };
-}
-
 const DEMO_SEED = 'virtual:agora-demo-seed';
 
+interface DemoBuild {
+  seed: Uint8Array;
+  withAnswers: (html: string) => string;
+}
+
 /**
- * The seeded database of the demo's backend, made at build time and shipped as a gzipped file:
- * `virtual:agora-demo-seed` is its address in demo builds (mocks/browser.ts), and null in
- * dev, where the backend seeds itself as it starts.
+ * What demo builds take from the seeded backend (src/server/demo-page-answers.ts), whose
+ * server code is loaded through Vite for this build step alone:
+ * - its database, shipped as a gzipped file: `virtual:agora-demo-seed` is its address
+ *   (mocks/browser.ts), null in dev, where the backend seeds itself as it starts;
+ * - its answers to a first visit's reads, in index.html: the first page paints the
+ *   original discussion without waiting for the in-page backend to start.
  */
-function demoSeed(): Plugin {
+function demoBuildData(): Plugin {
   let file: string | null = null;
+  let built: DemoBuild | null = null;
   return {
-    name: 'agora-demo-seed',
+    name: 'agora-demo-build-data',
     configResolved: (config) => {
       if (config.command === 'build' && config.mode === 'demo') {
         file = join(config.cacheDir, 'agora-demo-seed.bin');
@@ -90,16 +57,35 @@ function demoSeed(): Plugin {
     },
     buildStart: async () => {
       if (!file) return;
-      const seed = await withDemoModule((demo) => demo.demoSeed());
+      const loader = await createServer({
+        configFile: false,
+        root: fileURLToPath(new URL('.', import.meta.url)),
+        logLevel: 'error',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, ws: false },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const demo = (await loader.ssrLoadModule('/src/server/demo-page-answers.ts')) as {
+          demoBuild: () => Promise<DemoBuild>;
+        };
+        built = await demo.demoBuild();
+      } finally {
+        await loader.close();
+      }
       mkdirSync(dirname(file), { recursive: true });
       // Gzipped here, 300 KB to 13 KB: a static host would send an unknown type as it is.
-      writeFileSync(file, gzipSync(seed, { level: 9 }));
+      writeFileSync(file, gzipSync(built.seed, { level: 9 }));
     },
     resolveId: (id) => {
       if (id !== DEMO_SEED) return null;
       return file ? `${file}?url` : `\0${DEMO_SEED}`;
     },
     load: (id) => (id === `\0${DEMO_SEED}` ? 'export default null;' : null),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => (built ? built.withAnswers(html) : html),
+    },
   };
 }
 
@@ -137,7 +123,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig(({ command, mode, isSsrBuild }) => ({
-  plugins: [react(), contentSecurityPolicyMeta(), demoPageAnswers(), demoSeed()],
+  plugins: [react(), contentSecurityPolicyMeta(), demoBuildData()],
   resolve: {
     alias: [
       ...(mode === 'demo'

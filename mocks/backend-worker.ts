@@ -3,8 +3,8 @@
  * SQLite in WebAssembly (sql.js). Starting it (compiling SQLite, then opening the
  * seeded database the demo build ships, or in dev migrating and seeding) and
  * answering each request happen here, so the page's main thread stays free for
- * the reader. The page
- * (mocks/browser.ts) hands it MSW's requests and keeps the database it saves.
+ * the reader. The page (mocks/browser.ts) hands it MSW's requests and keeps the
+ * database it saves.
  */
 /// <reference lib="webworker" />
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
@@ -23,11 +23,12 @@ const post = (message: FromWorker, transfer: Transferable[] = []) =>
 
 let started: Promise<{ memory: MemoryBackend; app: FetchApp; writes: { count: number } }> | null =
   null;
+let settings: WorkerSettings = { longThreads: false, latencyMs: 0, seedUrl: null };
 const aborts = new Map<number, AbortController>();
 /** Statuses whose answers have no body. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-async function start(settings: WorkerSettings) {
+async function start() {
   const writes = { count: 0 };
   const seed = settings.seedUrl ? await fetchSeed(settings.seedUrl) : undefined;
   const memory = await createMemoryBackend({
@@ -52,7 +53,7 @@ async function fetchSeed(url: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(unzipped).arrayBuffer());
 }
 
-async function answer(message: Extract<ToWorker, { type: 'fetch' }>, settings: WorkerSettings) {
+async function answer(message: Extract<ToWorker, { type: 'fetch' }>) {
   if (!started) throw new Error('The backend was asked before it was started.');
   const { memory, app, writes } = await started;
   if (message.load) await memory.load(message.load);
@@ -97,19 +98,17 @@ async function answer(message: Extract<ToWorker, { type: 'fetch' }>, settings: W
   }
 }
 
-let settings: WorkerSettings = { longThreads: false, latencyMs: 0, seedUrl: null };
-
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'start') {
     settings = message.settings;
-    started = start(settings);
+    started = start();
     started.then(
       () => post({ type: 'started' }),
       (error: unknown) => post({ type: 'not-started', message: String(error) }),
     );
   } else if (message.type === 'fetch') {
-    answer(message, settings).catch((error: unknown) => {
+    answer(message).catch((error: unknown) => {
       aborts.delete(message.id);
       post({ type: 'failed', id: message.id, message: String(error) });
     });

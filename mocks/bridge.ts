@@ -6,9 +6,9 @@
  */
 import { http, HttpResponse } from 'msw';
 import { API_BASE } from '../src/api/api-base';
-import { type FetchApp, cookiesSetBy, toPlain, toRequest } from './plain-http';
+import { type Answer, cookiesSetBy, toPlain } from './plain-http';
 
-export function backendHandler(app: FetchApp) {
+export function backendHandler(answer: Answer) {
   return http.all(
     ({ request }) => new URL(request.url).pathname.startsWith(`${API_BASE}/`),
     async ({ request, cookies }) => {
@@ -26,19 +26,18 @@ export function backendHandler(app: FetchApp) {
       if (plain.body) headers.set('Content-Length', String(plain.body.byteLength));
       else headers.delete('Content-Length');
       // A live stream ends when the page stops reading it.
-      const bridged = toRequest({ ...plain, headers: [...headers] }, request.signal);
-      const response = await app.fetch(bridged);
-      const answer = new Headers(response.headers);
+      const response = await answer({ ...plain, headers: [...headers] }, request.signal);
+      const answered = new Headers(response.headers);
       // The page reads no cookie itself; in a page, MSW can only set ones it may read.
       const setCookie = cookiesSetBy(response);
-      answer.delete('Set-Cookie');
-      for (const c of setCookie) answer.append('Set-Cookie', c.replace(/;\s*HttpOnly/i, ''));
+      answered.delete('Set-Cookie');
+      for (const c of setCookie) answered.append('Set-Cookie', c.replace(/;\s*HttpOnly/i, ''));
       // A live stream goes on as a stream (MSW hands a ReadableStream body on, in Node and in
       // the worker); every other answer is read whole, as a socket would deliver it.
-      const streaming = answer.get('Content-Type')?.startsWith('text/event-stream') === true;
+      const streaming = answered.get('Content-Type')?.startsWith('text/event-stream') === true;
       const body =
         response.status === 204 ? null : streaming ? response.body : await response.arrayBuffer();
-      return new HttpResponse(body, { status: response.status, headers: answer });
+      return new HttpResponse(body, { status: response.status, headers: answered });
     },
   );
 }

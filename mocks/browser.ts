@@ -9,7 +9,7 @@
 import { setupWorker } from 'msw/browser';
 import seedUrl from 'virtual:agora-demo-seed';
 import { backendHandler } from './bridge';
-import { type FetchApp, toPlain, withCookies } from './plain-http';
+import { type Answer, withCookies } from './plain-http';
 import { SCENARIO_KEY, loadSaved, saveDatabase, savedVersion } from './persistence';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -27,18 +27,14 @@ export async function startMockBackend(): Promise<void> {
   });
 
   let loaded = -1;
-  const shared: FetchApp = {
-    fetch: async (request) => {
-      const plain = await toPlain(request);
-      return navigator.locks.request('agora-demo-database', async () => {
-        const version = scenario ? loaded : savedVersion();
-        const load = version === loaded ? null : loadSaved();
-        const { response, saved } = await backend.fetch(plain, load, request.signal);
-        loaded = saved ? saveDatabase(saved) : version;
-        return response;
-      });
-    },
-  };
+  const shared: Answer = async (request, signal) =>
+    navigator.locks.request('agora-demo-database', async () => {
+      const version = scenario ? loaded : savedVersion();
+      const load = version === loaded ? null : loadSaved();
+      const { response, saved } = await backend.fetch(request, load, signal);
+      loaded = saved ? saveDatabase(saved) : version;
+      return response;
+    });
 
   // MSW asks the browser to update a worker it finds registered already, without waiting
   // for the answer. When the page reloads or closes meanwhile, Chromium refuses ("Not

@@ -7,6 +7,7 @@ import { createApp } from '../src/server/app';
 import { createMemoryBackend } from '../src/server/memory';
 import { pbkdf2Hasher } from '../src/server/passwords';
 import { backendHandler } from './bridge';
+import { answerWith } from './plain-http';
 
 let clock: () => Date = () => new Date();
 /** Lets tests move time, e.g. past a scheduled closing. */
@@ -23,4 +24,4 @@ export const memory = await createMemoryBackend({
 /** The app MSW hands the page's requests to; tests reach it directly as another person's browser would. */
 export const app = createApp(memory.backend);
 
-export const server = setupServer(backendHandler(app));
+export const server = setupServer(backendHandler(answerWith(app)));

@@ -9,6 +9,14 @@ export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
 }
 
+/** What answers the bridge's requests: the app itself, or the worker it runs in. */
+export type Answer = (request: PlainRequest, signal: AbortSignal) => Promise<Response>;
+
+/** The app as an answer: each request rebuilt for it. */
+export function answerWith(app: FetchApp): Answer {
+  return async (request, signal) => app.fetch(toRequest(request, signal));
+}
+
 /** A request as plain data, which can cross to a worker and back. */
 export interface PlainRequest {
   url: string;

@@ -5,8 +5,8 @@
  * page then paints the original discussion as soon as its script runs, while the
  * in-page backend (SQLite in WebAssembly) is still downloading and starting. The page
  * drops them when this browser has a demo database of its own (src/main.tsx), whose
- * answers may differ. The build also takes the seeded database itself from here. Loaded
- * by the build alone (vite.config.ts), never by a page.
+ * answers may differ. The build also ships the seeded database itself. Loaded by the
+ * build alone (vite.config.ts), never by a page.
  */
 import { createApp } from './app';
 import { createMemoryBackend } from './memory';
@@ -21,9 +21,18 @@ const FIRST_PAGES = [
   `/discussions/${SEED_SLUG}/digest`,
 ];
 
-/** What the seeded backend answers a visitor with no session, by address. */
-export async function demoPageAnswers(): Promise<PageAnswers> {
+/**
+ * What a demo build takes from the seeded backend: its database, which the demo's
+ * backend starts from (mocks/backend-worker.ts) rather than migrating, seeding and
+ * hashing in each visitor's browser, and the page with the answers it gives a visitor
+ * with no session to the first pages' reads.
+ */
+export async function demoBuild(): Promise<{
+  seed: Uint8Array;
+  withAnswers: (html: string) => string;
+}> {
   const memory = await createMemoryBackend();
+  const seed = memory.engine().snapshot();
   const app = createApp(memory.backend);
   const reads = [...new Set(FIRST_PAGES.flatMap((page) => pageReads(page)))];
   const answers: PageAnswers = {};
@@ -38,22 +47,5 @@ export async function demoPageAnswers(): Promise<PageAnswers> {
     answers[read] = await response.json();
   }
   await memory.engine().close();
-  return answers;
-}
-
-/**
- * The seeded database the demo's backend starts from (mocks/backend-worker.ts), made by
- * the same code and with the same password hashing as the backend would make it: a
- * visitor's browser then neither migrates, seeds nor hashes before its first answer.
- */
-export async function demoSeed(): Promise<Uint8Array> {
-  const memory = await createMemoryBackend();
-  const bytes = memory.engine().snapshot();
-  await memory.engine().close();
-  return bytes;
-}
-
-/** The demo's index.html with those answers in it. */
-export async function withDemoPageAnswers(html: string): Promise<string> {
-  return withReads(html, [], await demoPageAnswers());
+  return { seed, withAnswers: (html) => withReads(html, [], answers) };
 }

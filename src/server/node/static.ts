@@ -31,8 +31,9 @@ export type AnswerRead = (path: string, page: Context) => Promise<unknown>;
 
 /**
  * `index.html` for an address of the app, with the answers to the API reads that page
- * starts (page-reads.ts) and a preload of the code it loads once routed (page-modules.ts). The page differs by address and by visitor, so it is compressed
- * per request, and no shared cache keeps it.
+ * starts (page-reads.ts) and a preload of the code it loads once routed
+ * (page-modules.ts). The page differs by address and by visitor, so it is compressed per
+ * request, and no shared cache keeps it.
  */
 function appPage(clientDir: string, answer: AnswerRead | undefined): Handler {
   let html: string | null = null;
